@@ -1,0 +1,199 @@
+/**
+ * AffiseClient: the only code that speaks HTTP to Affise. It builds URLs and form bodies' envelopes,
+ * authenticates, throttles (one limiter per Affise tenant per process, shared by every offer),
+ * retries what is safe to retry, and turns failures into AffiseErrors. The provider maps resource
+ * state to these calls and never sees axios.
+ */
+import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig } from "axios";
+import axiosRetry, { exponentialDelay } from "axios-retry";
+import Bottleneck from "bottleneck";
+import * as qs from "qs";
+import type { AffiseConnection } from "./connection";
+import { AffiseError, messageFromBody, redact, toAffiseError } from "./errors";
+import { type AffiseOffer, parseAffiseOffer } from "./read-model";
+
+export type OfferStatus = "active" | "stopped" | "suspended";
+export const ALL_STATUSES: OfferStatus[] = ["active", "stopped", "suspended"];
+
+const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
+const RETRY_BASE_DELAY_MS = 250;
+
+const limiters = new Map<string, Bottleneck>();
+
+/** One limiter per tenant and settings, for the whole provider process: every offer shares it. */
+function limiterFor(connection: AffiseConnection): Bottleneck {
+  const key = [connection.apiUrl, connection.maxConcurrency, connection.maxRequestsPerSecond].join(
+    "|",
+  );
+  let limiter = limiters.get(key);
+  if (!limiter) {
+    limiter = new Bottleneck({
+      maxConcurrent: connection.maxConcurrency,
+      minTime: Math.ceil(1000 / connection.maxRequestsPerSecond),
+    });
+    limiters.set(key, limiter);
+  }
+  return limiter;
+}
+
+interface RequestOptions {
+  /**
+   * "uncommitted" for a create: only failures where Affise certainly did nothing (429, connection
+   * refused) are retried here; repeating a create that may have landed could duplicate the offer,
+   * so create-offer.ts looks for it first.
+   */
+  retry?: "all" | "uncommitted";
+}
+
+const isUncommittedFailure = (error: AxiosError): boolean =>
+  error.response ? error.response.status === 429 : error.code === "ECONNREFUSED";
+
+export class AffiseClient {
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly connection: AffiseConnection) {
+    const limiter = limiterFor(connection);
+    const send = axios.getAdapter(axios.defaults.adapter);
+    this.http = axios.create({
+      baseURL: connection.apiUrl,
+      timeout: connection.timeoutMs,
+      headers: { "API-Key": connection.apiKey, Accept: "application/json" },
+      paramsSerializer: (params) =>
+        qs.stringify(params, { arrayFormat: "brackets", encodeValuesOnly: true }),
+      adapter: (config) => limiter.schedule(() => send(config)),
+      // Envelopes are checked below; keep axios from throwing on its own idea of success.
+      validateStatus: () => true,
+      maxRedirects: 0,
+    });
+    axiosRetry(this.http, {
+      retries: connection.maxRetries,
+      shouldResetTimeout: true,
+      retryDelay: (count, error) => exponentialDelay(count, error, RETRY_BASE_DELAY_MS),
+      retryCondition: (error) => {
+        if (!error.response) return error.code !== "ERR_CANCELED";
+        return error.response.status === 429 || error.response.status >= 500;
+      },
+      // validateStatus above accepts every status; retry decisions still need 429/5xx to count as failures.
+      validateResponse: (response) => response.status < 500 && response.status !== 429,
+    });
+  }
+
+  async getOffer(id: string): Promise<AffiseOffer | undefined> {
+    try {
+      const body = await this.request({
+        method: "GET",
+        url: `/3.0/offer/${encodeURIComponent(id)}`,
+      });
+      return parseOffer(body, "GET", `/3.0/offer/${id}`);
+    } catch (error) {
+      if (error instanceof AffiseError && error.isNotFound) return undefined;
+      throw error;
+    }
+  }
+
+  /** Every offer, in any status, whose external_offer_id is exactly `externalOfferId`. */
+  async findOffersByExternalId(externalOfferId: string): Promise<AffiseOffer[]> {
+    const path = "/3.0/offers";
+    const body = await this.request({
+      method: "GET",
+      url: path,
+      params: { external_offer_id: externalOfferId, status: ALL_STATUSES, limit: 500 },
+    });
+    const offers = (body as { offers?: unknown }).offers;
+    if (!Array.isArray(offers))
+      throw new AffiseError("GET", path, "protocol", "answer has no offers list");
+    return offers
+      .map((offer) => parseOffer({ offer }, "GET", path))
+      .filter((offer) => String(offer.external_offer_id ?? "") === externalOfferId);
+  }
+
+  async createOffer(form: string): Promise<AffiseOffer> {
+    const path = "/3.0/admin/offer";
+    const body = await this.request(
+      { method: "POST", url: path, data: form, headers: FORM },
+      { retry: "uncommitted" },
+    );
+    return parseOffer(body, "POST", path);
+  }
+
+  /** An edit sends the offer's full declared state, so repeating it is safe and it is retried. */
+  async editOffer(id: string, form: string): Promise<AffiseOffer> {
+    const path = `/3.0/admin/offer/${encodeURIComponent(id)}`;
+    const body = await this.request({ method: "POST", url: path, data: form, headers: FORM });
+    return parseOffer(body, "POST", path);
+  }
+
+  /** Deletes the offer; one that is already gone counts as deleted. */
+  async deleteOffer(id: string): Promise<void> {
+    try {
+      await this.request({
+        method: "POST",
+        url: "/3.0/admin/offer/delete",
+        data: qs.stringify({ offer_id: [id] }, { arrayFormat: "brackets", encodeValuesOnly: true }),
+        headers: FORM,
+      });
+    } catch (error) {
+      if (error instanceof AffiseError && error.isFinal && (await this.getOffer(id)) === undefined)
+        return;
+      throw error;
+    }
+  }
+
+  async setOfferStatus(id: string, status: OfferStatus): Promise<void> {
+    await this.request({
+      method: "POST",
+      url: "/3.0/admin/offer/mass-update",
+      data: qs.stringify(
+        { offer_id: [id], status },
+        { arrayFormat: "brackets", encodeValuesOnly: true },
+      ),
+      headers: FORM,
+    });
+  }
+
+  /** Sends one request; resolves to the JSON body of a `{"status":1,...}` answer, else throws AffiseError. */
+  private async request(
+    config: AxiosRequestConfig,
+    options: RequestOptions = {},
+  ): Promise<unknown> {
+    const method = (config.method ?? "GET").toUpperCase();
+    const path = String(config.url);
+    const secrets = [this.connection.apiKey];
+    let response;
+    try {
+      response = await this.http.request({
+        ...config,
+        "axios-retry":
+          options.retry === "uncommitted" ? { retryCondition: isUncommittedFailure } : undefined,
+      } as AxiosRequestConfig);
+    } catch (error) {
+      throw toAffiseError(error, method, path, secrets);
+    }
+    const body: unknown = response.data;
+    const ok = response.status >= 200 && response.status < 300;
+    const envelopeOk =
+      body !== null && typeof body === "object" && (body as { status?: unknown }).status === 1;
+    if (ok && envelopeOk) return body;
+    throw new AffiseError(
+      method,
+      path,
+      "http",
+      redact(messageFromBody(body), secrets),
+      response.status,
+    );
+  }
+}
+
+function parseOffer(body: unknown, method: string, path: string) {
+  const offer = (body as { offer?: unknown }).offer;
+  try {
+    return parseAffiseOffer(offer);
+  } catch (error) {
+    throw new AffiseError(
+      method,
+      path,
+      "protocol",
+      `unexpected offer in Affise's answer: ${(error as Error).message}`,
+    );
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Where the provider finds Affise: Pulumi config delivered through the dynamic provider's
+ * `configure` hook, else environment variables read at call time. Nothing here is serialized into
+ * state: this module lives in the installed package, loaded by the provider host.
+ */
+export interface AffiseConnection {
+  apiUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  maxRetries: number;
+  maxRequestsPerSecond: number;
+  maxConcurrency: number;
+}
+
+/** Settings and their sources: stack config key, environment variable, default. */
+const SETTINGS = {
+  apiUrl: { config: "affise:apiUrl", env: "AFFISE_API_URL" },
+  apiKey: { config: "affise:apiKey", env: "AFFISE_API_KEY" },
+  timeoutMs: { config: "affise:timeoutMs", env: "AFFISE_TIMEOUT_MS", default: 30_000 },
+  maxRetries: { config: "affise:maxRetries", env: "AFFISE_MAX_RETRIES", default: 6 },
+  maxRequestsPerSecond: {
+    config: "affise:maxRequestsPerSecond",
+    env: "AFFISE_MAX_REQUESTS_PER_SECOND",
+    default: 10,
+  },
+  maxConcurrency: { config: "affise:maxConcurrency", env: "AFFISE_MAX_CONCURRENCY", default: 4 },
+} as const;
+
+type SettingName = keyof typeof SETTINGS;
+
+let fromConfigure: Partial<Record<SettingName, string>> = {};
+
+/** Called by the provider's `configure` hook with the stack config (secrets already unwrapped). */
+export function applyStackConfig(get: (key: string) => string | undefined): void {
+  const values: Partial<Record<SettingName, string>> = {};
+  for (const [name, setting] of Object.entries(SETTINGS) as [
+    SettingName,
+    (typeof SETTINGS)[SettingName],
+  ][]) {
+    const value = get(setting.config);
+    if (value !== undefined && value !== "") values[name] = value;
+  }
+  fromConfigure = values;
+}
+
+export interface ConnectionOverrides {
+  apiUrl?: string;
+  apiKey?: string;
+}
+
+export function resolveConnection(overrides: ConnectionOverrides = {}): AffiseConnection {
+  const read = (name: SettingName): string | undefined =>
+    (overrides as Record<string, string | undefined>)[name] ??
+    fromConfigure[name] ??
+    envValue(SETTINGS[name].env);
+
+  const apiUrl = read("apiUrl");
+  if (!apiUrl) {
+    throw new Error(
+      "The Affise API URL is not set. Run `pulumi config set affise:apiUrl https://api-<company>.affise.com` " +
+        "or set the AFFISE_API_URL environment variable.",
+    );
+  }
+  if (!/^https?:\/\/[^/]+/i.test(apiUrl)) {
+    throw new Error(
+      `affise:apiUrl must be an http(s) URL such as https://api-<company>.affise.com (got "${apiUrl}").`,
+    );
+  }
+  const apiKey = read("apiKey");
+  if (!apiKey) {
+    throw new Error(
+      "The Affise API key is not set. Run `pulumi config set --secret affise:apiKey <key>` " +
+        "or set the AFFISE_API_KEY environment variable.",
+    );
+  }
+  return {
+    apiUrl: apiUrl.replace(/\/+$/, ""),
+    apiKey,
+    timeoutMs: positiveNumber("timeoutMs", read("timeoutMs")),
+    maxRetries: positiveNumber("maxRetries", read("maxRetries"), true),
+    maxRequestsPerSecond: positiveNumber("maxRequestsPerSecond", read("maxRequestsPerSecond")),
+    maxConcurrency: positiveNumber("maxConcurrency", read("maxConcurrency")),
+  };
+}
+
+function positiveNumber(
+  name: Exclude<SettingName, "apiUrl" | "apiKey">,
+  raw: string | undefined,
+  zeroAllowed = false,
+): number {
+  if (raw === undefined) return SETTINGS[name].default;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
+    throw new Error(
+      `${SETTINGS[name].config} must be a ${zeroAllowed ? "" : "positive "}number (got "${raw}").`,
+    );
+  }
+  return value;
+}
+
+function envValue(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === "" ? undefined : value;
+}

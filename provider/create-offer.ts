@@ -1,0 +1,126 @@
+/**
+ * Creating an offer without ever creating it twice. Affise has no idempotency key, so every offer
+ * this provider creates carries a marker in `external_offer_id`. Before creating, and after any
+ * failure where Affise may have created it anyway (a timeout, a dropped connection, a 5xx), the
+ * provider looks the marker up and takes over what it finds instead of posting a second offer.
+ */
+import { type AffiseClient } from "./client";
+import { encodeOfferForm } from "./encoding";
+import { AffiseError } from "./errors";
+import { carryPaymentIds } from "./payment-ids";
+import { type AffiseOffer, inputsFromState, stateFromAffise } from "./read-model";
+import { diffOffer } from "./diff";
+import type { CheckedOffer } from "./types";
+
+export interface CreateTuning {
+  /** Creates attempted in all, when each failure leaves no trace of the offer in Affise. */
+  maxCreateAttempts: number;
+  /** Lookups of the marker after an ambiguous failure, spaced by lookupSpacingMs × attempt. */
+  lookups: number;
+  lookupSpacingMs: number;
+}
+
+export const DEFAULT_CREATE_TUNING: CreateTuning = {
+  maxCreateAttempts: 4,
+  lookups: 3,
+  lookupSpacingMs: 1000,
+};
+
+/** Raised when an offer exists in Affise but could not be brought to the declared state. */
+export class OfferNotReconciledError extends Error {
+  constructor(
+    readonly existing: AffiseOffer,
+    cause: Error,
+  ) {
+    super(
+      `Affise offer ${existing.id} exists but could not be updated to the declared state: ${cause.message}`,
+    );
+    this.name = "OfferNotReconciledError";
+  }
+}
+
+export async function createOrAdoptOffer(
+  client: AffiseClient,
+  offer: CheckedOffer,
+  tuning: CreateTuning = DEFAULT_CREATE_TUNING,
+): Promise<AffiseOffer> {
+  if (offer.adoptId !== undefined) {
+    const existing = await client.getOffer(String(offer.adoptId));
+    if (!existing) throw new Error(`adoptId ${offer.adoptId}: Affise has no offer with this id`);
+    return reconcile(client, offer, existing);
+  }
+  const marker = offer.externalOfferId;
+  const earlier = marker ? await findByMarker(client, marker) : undefined;
+  if (earlier) return reconcile(client, offer, earlier);
+
+  const form = encodeOfferForm(offer);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.createOffer(form);
+    } catch (error) {
+      if (!(error instanceof AffiseError)) throw error;
+      if (error.mayHaveCommitted && marker) {
+        const landed = await findByMarkerPatiently(client, marker, tuning);
+        if (landed) return reconcile(client, offer, landed);
+      }
+      if (error.isFinal || attempt >= tuning.maxCreateAttempts) throw error;
+      if (error.mayHaveCommitted && !marker) {
+        throw new Error(
+          `${error.message}. Affise may have created the offer anyway; without an externalOfferId ` +
+            "it cannot be found again safely, so it was not retried. Check Affise before running again.",
+        );
+      }
+    }
+  }
+}
+
+/** The offer carrying `marker`, if any; several is a conflict a human must settle. */
+async function findByMarker(
+  client: AffiseClient,
+  marker: string,
+): Promise<AffiseOffer | undefined> {
+  const found = await client.findOffersByExternalId(marker);
+  if (found.length > 1) {
+    throw new Error(
+      `several Affise offers carry external_offer_id "${marker}" (ids ${found.map((o) => o.id).join(", ")}); ` +
+        "delete the extra ones, or set adoptId to the one to keep",
+    );
+  }
+  return found[0];
+}
+
+/** A create that timed out may still be running in Affise: look again a few times before giving up. */
+async function findByMarkerPatiently(
+  client: AffiseClient,
+  marker: string,
+  tuning: CreateTuning,
+): Promise<AffiseOffer | undefined> {
+  for (let lookup = 1; lookup <= tuning.lookups; lookup++) {
+    const found = await findByMarker(client, marker);
+    if (found) return found;
+    if (lookup < tuning.lookups) await sleep(tuning.lookupSpacingMs * lookup);
+  }
+  return undefined;
+}
+
+/** Brings an offer found in Affise to the declared state, with one edit if it differs. */
+async function reconcile(
+  client: AffiseClient,
+  offer: CheckedOffer,
+  existing: AffiseOffer,
+): Promise<AffiseOffer> {
+  const current = stateFromAffise(existing, offer);
+  if (!diffOffer(existing.id, inputsFromState(current), offer).affiseChanged) return existing;
+  const payments = carryPaymentIds(offer.payments, current.payments);
+  const partnerPayments = carryPaymentIds(offer.partnerPayments, current.partnerPayments);
+  try {
+    return await client.editOffer(
+      existing.id,
+      encodeOfferForm({ ...offer, payments, partnerPayments }, { mode: "edit" }),
+    );
+  } catch (error) {
+    throw new OfferNotReconciledError(existing, error as Error);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

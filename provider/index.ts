@@ -1,0 +1,19 @@
+/** pulumi-affise: `import * as affise from "pulumi-affise"; new affise.Offer("name", {...})`. */
+export { Offer, defaultExternalOfferId } from "./offer";
+export { offerProvider } from "./offer-provider";
+export { encodeOfferForm } from "./encoding";
+export { AffiseClient } from "./client";
+export { AffiseError } from "./errors";
+export type {
+  OfferArgs,
+  PaymentArgs,
+  PartnerPaymentArgs,
+  PaymentType,
+  Device,
+  DeletePolicy,
+  CheckedOffer,
+  CheckedPayment,
+  CheckedPartnerPayment,
+  OfferState,
+} from "./types";
+export { PAYMENT_TYPES, DEVICES, DELETE_POLICIES, offerSchema } from "./schema";
