@@ -15,39 +15,27 @@ import type * as pulumi from "@pulumi/pulumi";
 
 type Hooks = Required<pulumi.dynamic.ResourceProvider>;
 
-function installedOfferProvider(): Hooks {
-  const cache = globalThis as { [key: symbol]: Hooks | undefined };
-  const key = Symbol.for("pulumi-affise/offerProvider");
-  const cached = cache[key];
-  if (cached) return cached;
-  const path = require("path");
-  const fs = require("fs");
+// Short names and plain code on purpose: every character here is stored once per offer in state.
+// No memo needed: Node caches both the resolution and the loaded module.
+function pkg(): Hooks {
   const dir = process.cwd();
-  let entry: string;
+  let entry = dir;
   try {
     entry = require.resolve("pulumi-affise", { paths: [dir] });
   } catch {
-    const manifest = path.join(dir, "package.json");
-    if (
-      !fs.existsSync(manifest) ||
-      JSON.parse(fs.readFileSync(manifest, "utf8")).name !== "pulumi-affise"
-    ) {
-      throw new Error(
-        `affise.Offer: the pulumi-affise package is not installed in ${dir}. ` +
-          "Run `npm install pulumi-affise` in the Pulumi program's directory.",
-      );
+    if (require(require("path").join(dir, "package.json")).name !== "pulumi-affise") {
+      throw new Error(`pulumi-affise is not installed in ${dir}`);
     }
-    entry = dir;
   }
-  return (cache[key] = require(entry).offerProvider);
+  return require(entry).offerProvider;
 }
 
 export const serializedOfferProvider: Hooks = {
-  configure: (request) => installedOfferProvider().configure(request),
-  check: (olds, news) => installedOfferProvider().check(olds, news),
-  diff: (id, olds, news) => installedOfferProvider().diff(id, olds, news),
-  create: (inputs) => installedOfferProvider().create(inputs),
-  read: (id, props) => installedOfferProvider().read(id, props),
-  update: (id, olds, news) => installedOfferProvider().update(id, olds, news),
-  delete: (id, props) => installedOfferProvider().delete(id, props),
+  configure: (r) => pkg().configure(r),
+  check: (o, n) => pkg().check(o, n),
+  diff: (i, o, n) => pkg().diff(i, o, n),
+  create: (n) => pkg().create(n),
+  read: (i, p) => pkg().read(i, p),
+  update: (i, o, n) => pkg().update(i, o, n),
+  delete: (i, p) => pkg().delete(i, p),
 };
