@@ -1,0 +1,125 @@
+import { TokenBucket } from "./token-bucket";
+import type { FailureStatus, FaultSettings, RateLimitSettings } from "./types";
+
+/** What the emulator answers instead of handling a request. */
+export interface Rejection {
+  status: FailureStatus;
+  retryAfterSeconds?: number;
+}
+
+const FAILURE_STATUSES: readonly number[] = [500, 502, 429];
+
+/** Fault injection for API requests; settings can change at any time during a run. */
+export class FaultController {
+  private current: FaultSettings;
+  private bucket: TokenBucket | null = null;
+
+  constructor(private readonly baseline: FaultSettings) {
+    this.current = structuredClone(baseline);
+    this.resetBucket();
+  }
+
+  settings(): FaultSettings {
+    return structuredClone(this.current);
+  }
+
+  /** Applies a partial change; throws (changing nothing) if any part of it is invalid. */
+  patch(patch: Partial<FaultSettings>): void {
+    const next = { ...this.current, ...validatePatch(patch) };
+    const rateChanged = "rateLimit" in patch;
+    this.current = next;
+    if (rateChanged) this.resetBucket();
+  }
+
+  /** Back to the settings the emulator was started with. */
+  reset(): void {
+    this.current = structuredClone(this.baseline);
+    this.resetBucket();
+  }
+
+  /** Rate limit first (it sits at the edge), then a queued failure. */
+  admit(): Rejection | null {
+    if (this.bucket && this.current.rateLimit) {
+      const taken = this.bucket.take();
+      if (!taken.ok) {
+        return {
+          status: 429,
+          retryAfterSeconds: this.current.rateLimit.retryAfterHeader
+            ? Math.max(1, Math.ceil(taken.retryAfterMs / 1000))
+            : undefined,
+        };
+      }
+    }
+    if (this.current.failNext.count > 0) {
+      this.current.failNext = { ...this.current.failNext, count: this.current.failNext.count - 1 };
+      return { status: this.current.failNext.status };
+    }
+    return null;
+  }
+
+  get latencyMs(): number {
+    return this.current.latencyMs;
+  }
+
+  /** True if this committed create should lose its response (and counts it off). */
+  takeDropAfterCommit(): boolean {
+    if (this.current.dropAfterCommit <= 0) return false;
+    this.current.dropAfterCommit -= 1;
+    return true;
+  }
+
+  private resetBucket(): void {
+    const limit = this.current.rateLimit;
+    this.bucket = limit ? new TokenBucket(limit.requestsPerSecond, limit.burst) : null;
+  }
+}
+
+export function noFaults(): FaultSettings {
+  return { latencyMs: 0, failNext: { count: 0, status: 500 }, rateLimit: null, dropAfterCommit: 0 };
+}
+
+/** Fills in a rate limit's optional parts: burst defaults to one second's worth of requests. */
+export function completeRateLimit(limit: {
+  requestsPerSecond: number;
+  burst?: number;
+  retryAfterHeader?: boolean;
+}): RateLimitSettings {
+  return {
+    requestsPerSecond: limit.requestsPerSecond,
+    burst: limit.burst ?? Math.max(1, Math.ceil(limit.requestsPerSecond)),
+    retryAfterHeader: limit.retryAfterHeader ?? false,
+  };
+}
+
+function validatePatch(patch: Partial<FaultSettings>): Partial<FaultSettings> {
+  const valid: Partial<FaultSettings> = {};
+  if (patch.latencyMs !== undefined) valid.latencyMs = nonNegative(patch.latencyMs, "latencyMs");
+  if (patch.dropAfterCommit !== undefined) {
+    valid.dropAfterCommit = nonNegative(patch.dropAfterCommit, "dropAfterCommit");
+  }
+  if (patch.failNext !== undefined) {
+    const { count, status = 500 } = patch.failNext;
+    if (!FAILURE_STATUSES.includes(status))
+      throw new Error("failNext.status must be 500, 502 or 429");
+    valid.failNext = { count: nonNegative(count, "failNext.count"), status };
+  }
+  if (patch.rateLimit !== undefined) {
+    if (patch.rateLimit === null) {
+      valid.rateLimit = null;
+    } else {
+      const limit = completeRateLimit(patch.rateLimit);
+      if (!(limit.requestsPerSecond > 0))
+        throw new Error("rateLimit.requestsPerSecond must be > 0");
+      if (!(limit.burst >= 1)) throw new Error("rateLimit.burst must be >= 1");
+      valid.rateLimit = limit;
+    }
+  }
+  return valid;
+}
+
+function nonNegative(value: unknown, name: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative number`);
+  }
+  return Math.floor(value);
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { affiseTimestamp } from "../clock";
+import { formOf } from "../http/api-request";
+import { sendPageNotFound, sendResourceNotFound } from "../http/replies";
+import { newObjectId } from "../ids";
+import { blankOffer } from "../model";
+import { offerReadModel } from "../read-model/offer";
+import { applyOfferForm } from "../validation/offer";
+import { parseOfferId, type RouteContext } from "./context";
+
+/** POST /3.0/admin/offer (create) and POST /3.0/admin/offer/{id} (edit). */
+export function registerOfferWriteRoutes(app: FastifyInstance, context: RouteContext): void {
+  app.post("/3.0/admin/offer", async (request, reply) => {
+    const now = new Date();
+    const draft = applyOfferForm(
+      formOf(request),
+      blankOffer(0, newObjectId(now), affiseTimestamp(now)),
+      "create",
+    );
+    const offer = context.store.insert(draft);
+    if (context.faults.takeDropAfterCommit()) return dropConnection(request, reply, context);
+    return { status: 1, offer: offerReadModel(offer) };
+  });
+
+  app.post<{ Params: { id: string } }>("/3.0/admin/offer/:id", async (request, reply) => {
+    const id = parseOfferId(request.params.id);
+    if (id === undefined) return sendPageNotFound(reply);
+    const existing = context.store.get(id);
+    if (!existing) return sendResourceNotFound(reply);
+    const edited = applyOfferForm(formOf(request), existing, "edit");
+    const [offer] = context.store.replace([{ ...edited, updatedAt: affiseTimestamp() }]);
+    return { status: 1, offer: offerReadModel(offer) };
+  });
+}
+
+/** The create is committed; the client never hears so (the cause of duplicate offers). */
+function dropConnection(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: RouteContext,
+): FastifyReply {
+  context.record(request, 0);
+  reply.hijack();
+  request.raw.socket.destroy();
+  return reply;
+}
