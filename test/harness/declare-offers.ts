@@ -1,0 +1,38 @@
+/**
+ * Runs the real `affise.Offer` constructor (so the real `dynamic.Resource` serialization) under
+ * `pulumi.runtime.setMocks`, and returns what each offer registers with the engine: its type and
+ * its inputs, `__provider` included — exactly what a `pulumi up` of the same program would send.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { OfferArgs } from "../../provider";
+import type { Declared } from "./engine";
+
+export interface Registration extends Declared {
+  type: string;
+}
+
+// The built package, as the provider host will load it: tests prove the shipped code.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const affise = require("../../dist/provider") as typeof import("../../provider");
+
+export async function declareOffers(
+  offers: { name: string; args: OfferArgs }[],
+  options: { project?: string; stack?: string } = {},
+): Promise<Registration[]> {
+  const registered = new Map<string, Registration>();
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered.set(args.name, { name: args.name, type: args.type, inputs: args.inputs });
+        return { id: `${args.name}-id`, state: args.inputs };
+      },
+      call: () => ({}),
+    },
+    options.project ?? "offers",
+    options.stack ?? "dev",
+    false,
+  );
+  const resources = offers.map(({ name, args }) => new affise.Offer(name, args));
+  await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
+  return offers.map(({ name }) => registered.get(name)!);
+}

@@ -1,0 +1,187 @@
+/**
+ * A small stand-in for the Pulumi engine's resource steps, sequencing the host's calls as
+ * `pulumi preview`, `up`, `refresh` and `destroy` do for a flat set of resources of one type:
+ * Check(old inputs, new inputs) → Diff(old outputs, checked inputs) → Create / Update / replace,
+ * with a bounded number of resources in flight (the engine's --parallel).
+ */
+import { isDeepStrictEqual } from "util";
+import type { DiffReply, ProviderHost } from "./provider-host";
+
+type Props = Record<string, unknown>;
+
+export interface Declared {
+  name: string;
+  /** Inputs as the program registers them, `__provider` included. */
+  inputs: Props;
+}
+
+export interface Tracked {
+  urn: string;
+  id: string;
+  inputs: Props;
+  outputs: Props;
+}
+
+export type StepKind = "create" | "update" | "replace" | "same" | "delete" | "failed";
+
+export interface Step {
+  name: string;
+  kind: StepKind;
+  /** What a reviewer sees: top-level inputs that differ between old and new checked inputs. */
+  inputChanges: string[];
+  diff?: DiffReply;
+  error?: string;
+}
+
+export interface EngineOptions {
+  project?: string;
+  stack?: string;
+  type?: string;
+  parallel?: number;
+}
+
+export class Engine {
+  readonly state = new Map<string, Tracked>();
+  private readonly project: string;
+  private readonly stack: string;
+  private readonly type: string;
+  private readonly parallel: number;
+
+  constructor(
+    private readonly host: ProviderHost,
+    options: EngineOptions = {},
+  ) {
+    this.project = options.project ?? "offers";
+    this.stack = options.stack ?? "dev";
+    this.type = options.type ?? "pulumi-nodejs:dynamic/affise:Offer";
+    this.parallel = options.parallel ?? 10;
+  }
+
+  urn(name: string): string {
+    return `urn:pulumi:${this.stack}::${this.project}::${this.type}::${name}`;
+  }
+
+  /** `pulumi preview`: Check and Diff only; nothing is written. */
+  preview(declared: Declared[]): Promise<Step[]> {
+    return this.run(declared, false);
+  }
+
+  /** `pulumi up`: preview's steps, carried out; resources no longer declared are deleted. */
+  async up(declared: Declared[]): Promise<Step[]> {
+    const steps = await this.run(declared, true);
+    const names = new Set(declared.map((d) => d.name));
+    const gone = [...this.state.keys()].filter((name) => !names.has(name));
+    return [...steps, ...(await this.pool(gone, (name) => this.deleteStep(name)))];
+  }
+
+  /** `pulumi refresh`: Read every tracked resource; gone ones leave the state. Returns names that drifted. */
+  async refresh(): Promise<{ drifted: string[]; gone: string[] }> {
+    const drifted: string[] = [];
+    const gone: string[] = [];
+    await this.pool([...this.state.keys()], async (name) => {
+      const tracked = this.state.get(name)!;
+      const reply = await this.host.read(tracked.id, tracked.urn, tracked.outputs, tracked.inputs);
+      if (!reply.id) {
+        this.state.delete(name);
+        gone.push(name);
+        return;
+      }
+      const inputs = reply.inputs ?? tracked.inputs;
+      if (changedKeys(tracked.inputs, inputs).length > 0) drifted.push(name);
+      this.state.set(name, { ...tracked, id: reply.id, inputs, outputs: reply.properties });
+    });
+    return { drifted: drifted.sort(), gone: gone.sort() };
+  }
+
+  /** `pulumi destroy`. */
+  async destroy(): Promise<Step[]> {
+    return this.pool([...this.state.keys()], (name) => this.deleteStep(name));
+  }
+
+  private async run(declared: Declared[], apply: boolean): Promise<Step[]> {
+    return this.pool(declared, async ({ name, inputs }) => {
+      const urn = this.urn(name);
+      const old = this.state.get(name);
+      try {
+        const checked = await this.host.check(urn, old?.inputs ?? {}, inputs);
+        if (checked.failures.length > 0) {
+          const error = checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
+          return { name, kind: "failed", inputChanges: [], error } satisfies Step;
+        }
+        if (!old) {
+          if (apply) {
+            const created = await this.host.create(urn, checked.inputs);
+            this.state.set(name, {
+              urn,
+              id: created.id,
+              inputs: checked.inputs,
+              outputs: created.properties,
+            });
+          }
+          return { name, kind: "create", inputChanges: Object.keys(checked.inputs) } satisfies Step;
+        }
+        const diff = await this.host.diff(old.id, urn, old.outputs, checked.inputs);
+        const inputChanges = changedKeys(old.inputs, checked.inputs);
+        const changed =
+          diff.changes === "some" || (diff.changes === "unknown" && inputChanges.length > 0);
+        if (!changed) return { name, kind: "same", inputChanges, diff } satisfies Step;
+        if (diff.replaces.length > 0) {
+          if (apply) {
+            const created = await this.host.create(urn, checked.inputs);
+            await this.host.delete(old.id, urn, old.outputs);
+            this.state.set(name, {
+              urn,
+              id: created.id,
+              inputs: checked.inputs,
+              outputs: created.properties,
+            });
+          }
+          return { name, kind: "replace", inputChanges, diff } satisfies Step;
+        }
+        if (apply) {
+          const updated = await this.host.update(old.id, urn, old.outputs, checked.inputs);
+          this.state.set(name, { ...old, inputs: checked.inputs, outputs: updated.properties });
+        }
+        return { name, kind: "update", inputChanges, diff } satisfies Step;
+      } catch (error) {
+        return {
+          name,
+          kind: "failed",
+          inputChanges: [],
+          error: (error as Error).message,
+        } satisfies Step;
+      }
+    });
+  }
+
+  private async deleteStep(name: string): Promise<Step> {
+    const tracked = this.state.get(name)!;
+    try {
+      await this.host.delete(tracked.id, tracked.urn, tracked.outputs);
+      this.state.delete(name);
+      return { name, kind: "delete", inputChanges: [] };
+    } catch (error) {
+      return { name, kind: "failed", inputChanges: [], error: (error as Error).message };
+    }
+  }
+
+  private async pool<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
+    const results: R[] = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.parallel, items.length) }, worker));
+    return results;
+  }
+}
+
+/** The engine's own comparison of two input bags (the preview a reviewer reads). */
+export function changedKeys(before: Props, after: Props): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  keys.delete("__provider");
+  return [...keys].filter((key) => !isDeepStrictEqual(before[key], after[key])).sort();
+}
