@@ -7,6 +7,8 @@ import { type ChildProcess, spawn } from "child_process";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
+import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 
 type Props = Record<string, unknown>;
 
@@ -62,10 +64,7 @@ export class ProviderHost {
     const hostEntry = require.resolve("@pulumi/pulumi/cmd/dynamic-provider", {
       paths: [options.sdkFrom ?? options.cwd, __dirname],
     });
-    const proto = {
-      rpc: require("@pulumi/pulumi/proto/provider_grpc_pb"),
-      pb: require("@pulumi/pulumi/proto/provider_pb"),
-    } as ProtoModule;
+    const proto = { rpc: providerRpc, pb: providerProto } as ProtoModule;
     const child = spawn(options.node ?? process.execPath, [hostEntry, "127.0.0.1:1"], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
