@@ -1,0 +1,113 @@
+import { checkOffer } from "../../provider/check";
+import { UNKNOWN } from "../../provider/unknowns";
+import { ADVERTISER, helpCentreOffer } from "../harness/fixtures";
+
+const valid = {
+  title: "Offer",
+  advertiser: ADVERTISER,
+  url: "https://t.test/",
+  payments: [{ total: 2, revenue: 1, currency: "usd", type: "fixed" }],
+};
+
+describe("check normalises", () => {
+  it("uppercases codes, sorts and de-duplicates lists, and writes defaults out", () => {
+    const { inputs, failures } = checkOffer({
+      ...valid,
+      advertiser: ADVERTISER.toUpperCase(),
+      payments: [
+        {
+          countries: ["us", "RU", "US"],
+          devices: ["tablet", "mobile"],
+          cities: ["5", 3, 5],
+          total: "2.50",
+          revenue: 1,
+          currency: "eur",
+          type: "fixed",
+        },
+      ],
+    });
+    expect(failures).toEqual([]);
+    expect(inputs).toEqual({
+      title: "Offer",
+      advertiser: ADVERTISER,
+      url: "https://t.test/",
+      payments: [
+        {
+          countries: ["RU", "US"],
+          countryExclude: false,
+          cities: [3, 5],
+          devices: ["mobile", "tablet"],
+          os: [],
+          goal: "1",
+          total: 2.5,
+          revenue: 1,
+          currency: "EUR",
+          type: "fixed",
+        },
+      ],
+      partnerPayments: [],
+      deletePolicy: "delete",
+    });
+  });
+
+  it("treats reordered payments as the same offer", () => {
+    const a = checkOffer({
+      ...valid,
+      payments: [valid.payments[0], { ...valid.payments[0], goal: "2" }],
+    });
+    const b = checkOffer({
+      ...valid,
+      payments: [{ ...valid.payments[0], goal: 2 }, valid.payments[0]],
+    });
+    expect(b.inputs).toEqual(a.inputs);
+  });
+
+  it("keeps the resource name the Offer hands in, and leaves __provider to the host", () => {
+    const { inputs } = checkOffer({
+      ...valid,
+      resourceName: "my-offer",
+      __provider: "exports.handler = ...",
+    });
+    expect(inputs.resourceName).toBe("my-offer");
+    expect(inputs).not.toHaveProperty("__provider");
+  });
+
+  it("drops empty sub values so they read like Affise's blanks", () => {
+    const { inputs } = checkOffer({
+      ...valid,
+      payments: [{ ...valid.payments[0], sub1: "", sub2: "x" }],
+    });
+    expect(inputs.payments[0]).not.toHaveProperty("sub1");
+    expect(inputs.payments[0].sub2).toBe("x");
+  });
+});
+
+describe("check with values not known until apply", () => {
+  it("neither rejects nor rewrites an unknown advertiser or payment list", () => {
+    const { inputs, failures } = checkOffer({ ...valid, advertiser: UNKNOWN, payments: UNKNOWN });
+    expect(failures).toEqual([]);
+    expect(inputs.advertiser).toBe(UNKNOWN);
+    expect(inputs.payments).toBe(UNKNOWN);
+  });
+
+  it("still validates the known parts", () => {
+    const { failures } = checkOffer({ ...valid, advertiser: UNKNOWN, url: "not a url" });
+    expect(failures.map((f) => f.property)).toEqual(["url"]);
+  });
+});
+
+describe("check rejects", () => {
+  it("the help-centre offer is valid", () => {
+    expect(checkOffer(helpCentreOffer as never).failures).toEqual([]);
+  });
+
+  it("two identical payments, naming both indices", () => {
+    const { failures } = checkOffer({
+      ...valid,
+      payments: [valid.payments[0], { ...valid.payments[0], currency: "USD" }],
+    });
+    expect(failures).toEqual([
+      { property: "payments[1]", reason: expect.stringContaining("same payment as payments[0]") },
+    ]);
+  });
+});
