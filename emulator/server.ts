@@ -7,6 +7,7 @@ import { sendFailure, sendPageNotFound, sendServerError } from "./http/replies";
 import type { FaultController } from "./faults";
 import type { RequestLog } from "./request-log";
 import { registerAdminRoutes } from "./routes/admin";
+import { registerAffiliateRoutes } from "./routes/affiliates";
 import type { RouteContext } from "./routes/context";
 import { registerOfferBulkRoutes } from "./routes/offer-bulk";
 import { registerOfferReadRoutes } from "./routes/offer-read";
@@ -78,6 +79,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   registerOfferReadRoutes(app, context);
   registerOfferBulkRoutes(app, context);
   registerReferenceRoutes(app);
+  registerAffiliateRoutes(app, context);
   registerAdminRoutes(app, context);
   return app;
 }

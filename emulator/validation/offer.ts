@@ -2,6 +2,7 @@ import type { FormFields } from "../http/form";
 import { OFFER_STATUSES, PRIVACY_LEVELS, type StoredOffer } from "../model";
 import { readAdvertiser } from "./codes";
 import { Issues } from "./issues";
+import { applyOfferDetails } from "./offer-details";
 import { PaymentIds, readPartnerPayments, readPayments } from "./payment";
 import { readEnum, readNonEmptyText, readText } from "./values";
 import { readWebUrl } from "./web-url";
@@ -39,6 +40,7 @@ export function applyOfferForm(form: FormFields, base: StoredOffer, mode: FormMo
   }
   if (sent("bundle_id")) offer.bundleId = readText(form.bundle_id, "bundle_id", issues) ?? "";
   applyPayments(form, offer, base, issues);
+  applyOfferDetails(form, offer, issues);
   issues.throwIfAny();
   return offer;
 }

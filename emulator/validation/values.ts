@@ -17,6 +17,10 @@ export function readText(value: unknown, path: string, issues: Issues): string |
 }
 
 export function readNonEmptyText(value: unknown, path: string, issues: Issues): string | undefined {
+  if (value === undefined) {
+    issues.add(path, "is required");
+    return undefined;
+  }
   const text = readText(value, path, issues);
   if (text === undefined) return undefined;
   if (text.trim() === "") {
