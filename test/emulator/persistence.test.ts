@@ -58,6 +58,40 @@ describe("persistence with dataFile", () => {
     }
   });
 
+  it("keeps every field of a kitchen-sink offer, its affiliate access and the landing id sequence", async () => {
+    const first = await startTestEmulator({ dataFile });
+    const offer = await createOffer(first.client, {
+      privacy: "private",
+      description_lang: { en: "Description" },
+      tags: ["a"],
+      categories: ["5368afb23b7d9b4d5d505342"],
+      caps: [{ period: "day", type: "clicks", value: "10" }],
+      landings: [
+        { title: "l", url: "https://l.example.com/", url_preview: "https://l.example.com/p" },
+      ],
+      targeting: [{ country: { allow: ["US"] }, device_type: ["mobile"] }],
+      is_top: "1",
+    });
+    await first.client.post("/3.0/offer/enable-affiliate", { offer_id: [offer.id], pid: "42" });
+    await first.emulator.close();
+
+    const second = await startTestEmulator({ dataFile });
+    try {
+      expect((await second.client.get(`/3.0/offer/${offer.id}`)).json.offer).toEqual(offer);
+      expect(
+        (await second.client.get(`/3.1/offers/${offer.id}/privacy`)).json.affiliates_enabled,
+      ).toEqual([42]);
+      const next = await createOffer(second.client, {
+        landings: [
+          { title: "m", url: "https://m.example.com/", url_preview: "https://m.example.com/p" },
+        ],
+      });
+      expect(next.landings[0].id).toBeGreaterThan(offer.landings[0].id);
+    } finally {
+      await second.emulator.close();
+    }
+  });
+
   it("keeps a create whose connection was dropped after the commit", async () => {
     const first = await startTestEmulator({ dataFile });
     first.emulator.setFaults({ dropAfterCommit: 1 });
