@@ -1,14 +1,13 @@
 /** What a user reads when Affise says no: the offer's name, Affise's message and status — never the key. */
 import { declareOffers } from "../harness/declare-offers";
 import { sampleOffer } from "../harness/fixtures";
-import { ProviderHost } from "../harness/provider-host";
 import { Engine } from "../harness/engine";
-import { REPO_ROOT, type Stack, startStack } from "../harness/stack";
+import { SENTINEL_API_KEY, type Stack, startHost, startStack } from "../harness/stack";
 
-const KEY = "sentinel-key-7f3a9c0e5b";
+const KEY = SENTINEL_API_KEY;
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ apiKey: KEY });
+  stack = await startStack();
 });
 afterAll(() => stack.stop());
 
@@ -29,10 +28,7 @@ it("passes on Affise's rejection with the offer's name and HTTP status", async (
 });
 
 it("reports a wrong key as Affise's 401 without echoing either key", async () => {
-  const host = await ProviderHost.start({
-    cwd: REPO_ROOT,
-    env: { AFFISE_API_URL: "", AFFISE_API_KEY: "" },
-  });
+  const host = await startHost();
   try {
     await host.configure({
       "affise:apiUrl": stack.emulator.url,
@@ -42,7 +38,7 @@ it("reports a wrong key as Affise's 401 without echoing either key", async () =>
       await declareOffers([{ name: "o", args: sampleOffer(1) }]),
     );
     expect(step.error).toMatch(/HTTP 401: Token is necessary/);
-    expect(step.error).not.toMatch(/wrong-key-4d2c1b0a99|sentinel-key/);
+    expect(step.error).not.toMatch(/wrong-key-4d2c1b0a99|sentinel-affise-key/);
     expect(host.stderr).not.toContain("wrong-key-4d2c1b0a99");
   } finally {
     await host.stop();
@@ -50,10 +46,7 @@ it("reports a wrong key as Affise's 401 without echoing either key", async () =>
 });
 
 it("says which setting is missing when the stack has no Affise config", async () => {
-  const host = await ProviderHost.start({
-    cwd: REPO_ROOT,
-    env: { AFFISE_API_URL: "", AFFISE_API_KEY: "" },
-  });
+  const host = await startHost();
   try {
     await host.configure({});
     const [step] = await new Engine(host).up(

@@ -3,9 +3,12 @@
  * `pulumi.runtime.setMocks`, and returns what each offer registers with the engine: its type and
  * its inputs, `__provider` included — exactly what a `pulumi up` of the same program would send.
  */
+import { execFileSync } from "child_process";
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { OfferArgs } from "../../provider";
 import type { Declared } from "./engine";
+import { programUnderTest } from "./program-under-test";
 
 export interface Registration extends Declared {
   type: string;
@@ -19,6 +22,8 @@ export async function declareOffers(
   offers: { name: string; args: OfferArgs }[],
   options: { project?: string; stack?: string } = {},
 ): Promise<Registration[]> {
+  const program = programUnderTest();
+  if (!program.isRepository) return declareInProgram(program.dir, program.node, offers, options);
   const registered = new Map<string, Registration>();
   await pulumi.runtime.setMocks(
     {
@@ -35,4 +40,23 @@ export async function declareOffers(
   const resources = offers.map(({ name, args }) => new affise.Offer(name, args));
   await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
   return offers.map(({ name }) => registered.get(name)!);
+}
+
+/** Declares the offers in another program directory, with its own Node, SDK and installed package. */
+function declareInProgram(
+  dir: string,
+  node: string,
+  offers: { name: string; args: OfferArgs }[],
+  options: { project?: string; stack?: string },
+): Registration[] {
+  const output = execFileSync(node, [path.join(__dirname, "capture-offers.js")], {
+    cwd: dir,
+    input: JSON.stringify({
+      offers,
+      project: options.project ?? "offers",
+      stack: options.stack ?? "dev",
+    }),
+    encoding: "utf8",
+  });
+  return (JSON.parse(output) as { registrations: Registration[] }).registrations;
 }

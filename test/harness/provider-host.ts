@@ -18,8 +18,10 @@ export interface HostOptions {
   env?: Record<string, string | undefined>;
   /** Node binary to run the host with (default: this one). */
   node?: string;
-  /** Directory whose node_modules holds the @pulumi/pulumi to take the host and protocol from. */
+  /** Directory whose node_modules holds the @pulumi/pulumi to take the host from (default: cwd). */
   sdkFrom?: string;
+  /** Keep every request, reply and error as JSON in `transcript` (for secret scans). */
+  recordTranscript?: boolean;
 }
 
 export interface DiffReply {
@@ -40,6 +42,9 @@ export class ProviderHostError extends Error {
 
 export class ProviderHost {
   private stderrText = "";
+  /** Every request and reply (as JSON) and every error message, when recording. */
+  readonly transcript: string[] = [];
+  private recording = false;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -87,6 +92,7 @@ export class ProviderHost {
     );
     const host = new ProviderHost(child, client, proto);
     host.stderrText = early;
+    host.recording = options.recordTranscript ?? false;
     return host;
   }
 
@@ -205,13 +211,25 @@ export class ProviderHost {
         req: unknown,
         cb: (e: grpc.ServiceError | null, r: unknown) => void,
       ) => void;
+      if (this.recording) this.transcript.push(JSON.stringify(toObject(request)));
       fn.call(this.client, request, (error, reply) => {
+        if (this.recording) {
+          this.transcript.push(
+            error ? `${error.details} ${error.message}` : JSON.stringify(toObject(reply)),
+          );
+        }
         if (error)
           reject(new ProviderHostError(method, error.details || error.message, this.stderrText));
         else resolve(reply);
       });
     });
   }
+}
+
+function toObject(message: unknown): unknown {
+  return typeof (message as { toObject?: unknown })?.toObject === "function"
+    ? (message as { toObject(): unknown }).toObject()
+    : message;
 }
 
 function struct(value: Props): Struct {

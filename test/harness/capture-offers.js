@@ -1,0 +1,38 @@
+// Run inside a Pulumi program's directory (any Node, any @pulumi/pulumi): declares the offers given
+// as JSON on stdin with the INSTALLED pulumi-affise under pulumi.runtime.setMocks, and prints what
+// each registered with the engine (type and inputs, __provider included) as JSON on stdout.
+"use strict";
+const path = require("path");
+const dir = process.cwd();
+const load = (name) => require(require.resolve(name, { paths: [dir] }));
+const pulumi = load("@pulumi/pulumi");
+const affise = load("pulumi-affise");
+
+let input = "";
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", async () => {
+  const { offers, project, stack } = JSON.parse(input);
+  const registered = {};
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered[args.name] = { name: args.name, type: args.type, inputs: args.inputs };
+        return { id: `${args.name}-id`, state: args.inputs };
+      },
+      call: () => ({}),
+    },
+    project,
+    stack,
+    false,
+  );
+  const resources = offers.map(({ name, args }) => new affise.Offer(name, args));
+  await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
+  process.stdout.write(
+    JSON.stringify({
+      node: process.version,
+      sdk: load("@pulumi/pulumi/package.json").version,
+      dir: path.basename(dir),
+      registrations: offers.map(({ name }) => registered[name]),
+    }),
+  );
+});
