@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { affiseTimestamp } from "../clock";
 import type { FormFields } from "../http/form";
 import { formOf } from "../http/api-request";
@@ -13,7 +13,7 @@ export function registerOfferBulkRoutes(app: FastifyInstance, context: RouteCont
   app.post("/3.0/admin/offer/delete", async (request, reply) => {
     const ids = readOfferIds(formOf(request));
     const offers = findAll(ids, context);
-    if (!offers) return notFound(reply);
+    if (!offers) return sendResourceNotFound(reply);
     context.store.remove(ids);
     // The documented message names one offer; several are listed the same way.
     return { status: 1, message: `Offer ${ids.join(", ")} is removed successfully.` };
@@ -35,7 +35,7 @@ export function registerOfferBulkRoutes(app: FastifyInstance, context: RouteCont
       issues.add("status", "status or privacy is required");
     issues.throwIfAny();
     const offers = findAll(ids, context);
-    if (!offers) return notFound(reply);
+    if (!offers) return sendResourceNotFound(reply);
     const updatedAt = affiseTimestamp();
     context.store.replace(
       offers.map((offer) => ({
@@ -71,8 +71,4 @@ function readOfferIds(form: FormFields): number[] {
 function findAll(ids: number[], context: RouteContext): StoredOffer[] | undefined {
   const offers = ids.map((id) => context.store.get(id));
   return offers.every((offer) => offer !== undefined) ? (offers as StoredOffer[]) : undefined;
-}
-
-function notFound(reply: FastifyReply): FastifyReply {
-  return sendResourceNotFound(reply);
 }

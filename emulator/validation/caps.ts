@@ -21,9 +21,7 @@ export function readCaps(value: unknown, path: string, issues: Issues): StoredCa
     const at = `${path}[${entry.index}]`;
     const fields = readMap(entry.value, at, issues);
     if (!fields) continue;
-    const type =
-      required(fields.type, `${at}.type`, issues) &&
-      readEnum(fields.type, TYPES, `${at}.type`, issues);
+    const type = requiredEnum(fields.type, TYPES, `${at}.type`, issues);
     const goals = scoped(fields, "goal_type", "goals", at, issues, (v, p) =>
       (readStringList(v, p, issues) ?? []).map((goal) => goal.value),
     );
@@ -41,12 +39,9 @@ export function readCaps(value: unknown, path: string, issues: Issues): StoredCa
       (v, p) => readCountryCodes(v, p, issues) ?? [],
     );
     caps.push({
-      period:
-        (required(fields.period, `${at}.period`, issues) &&
-          readEnum(fields.period, PERIODS, `${at}.period`, issues)) ||
-        "",
-      type: type || "",
-      value: readCapValue(fields.value, type || "", `${at}.value`, issues) ?? 0,
+      period: requiredEnum(fields.period, PERIODS, `${at}.period`, issues) ?? "",
+      type: type ?? "",
+      value: readCapValue(fields.value, type ?? "", `${at}.value`, issues) ?? 0,
       goalType: goals.scope,
       goals: goals.list,
       affiliateType: affiliates.scope,
@@ -89,6 +84,15 @@ function scoped<T>(
   if (scope !== "exact" && list.length > 0)
     issues.add(`${at}.${listName}`, `is only allowed when ${scopeName} is exact`);
   return { scope, list };
+}
+
+function requiredEnum<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  path: string,
+  issues: Issues,
+): T | undefined {
+  return required(value, path, issues) ? readEnum(value, allowed, path, issues) : undefined;
 }
 
 function required(value: unknown, path: string, issues: Issues): boolean {

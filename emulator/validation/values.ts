@@ -39,7 +39,7 @@ export function readEnum<T extends string>(
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) {
     return value as T;
   }
-  issues.add(path, `must be one of ${allowed.join(", ")} (got ${describe(value)})`);
+  issues.add(path, `must be one of ${allowed.join(", ")} (got ${describeValue(value)})`);
   return undefined;
 }
 
@@ -47,14 +47,14 @@ export function readEnum<T extends string>(
 export function readFlag(value: unknown, path: string, issues: Issues): boolean | undefined {
   if (value === "0") return false;
   if (value === "1") return true;
-  issues.add(path, `must be 0 or 1 (got ${describe(value)})`);
+  issues.add(path, `must be 0 or 1 (got ${describeValue(value)})`);
   return undefined;
 }
 
 /** A non-negative decimal such as `100` or `0.5`. */
 export function readAmount(value: unknown, path: string, issues: Issues): number | undefined {
   if (typeof value !== "string" || !/^-?\d+(\.\d+)?$/.test(value.trim())) {
-    issues.add(path, `must be a number (got ${describe(value)})`);
+    issues.add(path, `must be a number (got ${describeValue(value)})`);
     return undefined;
   }
   const amount = Number(value.trim());
@@ -72,7 +72,7 @@ export function readInteger(
   range: { min?: number; max?: number } = {},
 ): number | undefined {
   if (typeof value !== "string" || !/^-?\d+$/.test(value.trim())) {
-    issues.add(path, `must be an integer (got ${describe(value)})`);
+    issues.add(path, `must be an integer (got ${describeValue(value)})`);
     return undefined;
   }
   const number = Number(value.trim());
@@ -113,7 +113,7 @@ export function readList(
     }
   }
   if (options.allowScalar && typeof value === "string") return [{ index: 0, value }];
-  issues.add(path, `must be a list (got ${describe(value)})`);
+  issues.add(path, `must be a list (got ${describeValue(value)})`);
   return undefined;
 }
 
@@ -141,11 +141,11 @@ export function readMap(
   issues: Issues,
 ): Record<string, unknown> | undefined {
   if (isObject(value)) return value;
-  issues.add(path, `must be a set of named fields (got ${describe(value)})`);
+  issues.add(path, `must be a set of named fields (got ${describeValue(value)})`);
   return undefined;
 }
 
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (typeof value === "string") return `'${value}'`;
   if (Array.isArray(value)) return "a list";
