@@ -80,6 +80,20 @@ describe("the command line", () => {
     await exited;
   });
 
+  it("prints one line per API request to stderr with --log", async () => {
+    const { child, url } = await startCli(["--port", "0", "--api-key", API_KEY, "--log"]);
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    await new TestClient(url).get("/3.1/devices");
+    await new TestClient(url, "wrong").get("/3.0/offers");
+    const exited = exitOf(child);
+    child.kill("SIGTERM");
+    await exited;
+    expect(stderr).toMatch(/GET \/3\.1\/devices 200\n/);
+    expect(stderr).toMatch(/GET \/3\.0\/offers 401\n/);
+    expect(stderr).not.toContain(API_KEY);
+  });
+
   it("refuses to start without --api-key and says why", async () => {
     const child = spawn(process.execPath, [CLI, "--port", "0"]);
     let stderr = "";
