@@ -56,25 +56,14 @@ export async function startStack(
 ): Promise<Stack> {
   const apiKey = options.apiKey ?? SENTINEL_API_KEY;
   const emulator = await startEmulator({ apiKey, ...options.emulator });
-  const program = programUnderTest();
-  const host = await ProviderHost.start({
-    cwd: program.dir,
-    node: program.node,
-    env: {
-      PULUMI_NODEJS_PROJECT: "offers",
-      PULUMI_NODEJS_STACK: "dev",
-      AFFISE_API_URL: "",
-      AFFISE_API_KEY: "",
-      ...options.env,
-    },
-  });
+  const host = await startHost(options.env);
   await host.configure({
     "affise:apiUrl": emulator.url,
     "affise:apiKey": apiKey,
     ...options.config,
   });
   const engine = new Engine(host, options.engine);
-  return {
+  const stack: Stack = {
     emulator,
     host,
     engine,
@@ -82,7 +71,7 @@ export async function startStack(
     /** Stops both, then fails if the API key shows anywhere the engine or a user could see it. */
     async stop() {
       await host.stop();
-      await emulator.close();
+      await stack.emulator.close();
       assertKeyNotLeaked(apiKey, {
         transcript: host.transcript.join("\n"),
         stderr: host.stderr,
@@ -90,4 +79,5 @@ export async function startStack(
       });
     },
   };
+  return stack;
 }
