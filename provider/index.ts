@@ -17,3 +17,7 @@ export type {
   OfferState,
 } from "./types";
 export { PAYMENT_TYPES, DEVICES, DELETE_POLICIES, offerSchema } from "./schema";
+export { loadOfferFiles, formatOfferFileError, offerFileSchema } from "./offer-files";
+export type { OfferFile, OfferFileError, LoadedOfferFiles } from "./offer-files";
+export { declareOffers, offerSummaries, OfferFilesError } from "./declare-offers";
+export type { OfferSummary } from "./declare-offers";

@@ -1,0 +1,68 @@
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+
+/** Loads the root Pulumi program (program/index.ts) under Pulumi's mocks, as `pulumi up` would. */
+async function runProgram(config: Record<string, string>) {
+  const registered: { type: string; name: string }[] = [];
+  await pulumi.runtime.setMocks(
+    {
+      newResource: ({ type, name, inputs }) => {
+        registered.push({ type, name });
+        return { id: `id-${name}`, state: { ...inputs, offerId: `hex-${name}` } };
+      },
+      call: () => ({}),
+    },
+    "affise-offers",
+    "test",
+    false,
+  );
+  for (const [key, value] of Object.entries(config)) pulumi.runtime.setConfig(key, value);
+  let program!: { offers: pulumi.Output<unknown> };
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    program = require("../../program");
+  });
+  const outputs = await new Promise((resolve) => program.offers.apply(resolve));
+  return { registered, outputs };
+}
+
+describe("the root Pulumi program", () => {
+  it("declares the offers under offers/ and exports each one's Affise ids and payment counts", async () => {
+    const { registered, outputs } = await runProgram({});
+
+    expect(registered.map((r) => r.name).sort()).toEqual([
+      "app-install",
+      "help-centre",
+      "summer-sale",
+    ]);
+    expect(new Set(registered.map((r) => r.type))).toEqual(
+      new Set(["pulumi-nodejs:dynamic/affise:Offer"]),
+    );
+    expect(outputs).toEqual({
+      "help-centre": {
+        id: "id-help-centre",
+        offerId: "hex-help-centre",
+        payments: 1,
+        partnerPayments: 1,
+      },
+      "app-install": {
+        id: "id-app-install",
+        offerId: "hex-app-install",
+        payments: 2,
+        partnerPayments: 1,
+      },
+      "summer-sale": {
+        id: "id-summer-sale",
+        offerId: "hex-summer-sale",
+        payments: 2,
+        partnerPayments: 0,
+      },
+    });
+  });
+
+  it("reads offers from the folder set in affise-offers:offersDir", async () => {
+    const good = path.join(__dirname, "fixtures", "good");
+    const { registered } = await runProgram({ "affise-offers:offersDir": good });
+    expect(registered.map((r) => r.name).sort()).toEqual(["kept-name", "minimal"]);
+  });
+});
