@@ -1,0 +1,26 @@
+/**
+ * `npm run schema`: regenerates schema/offer.schema.json and the offer field table in the docs
+ * from the offer schema. Run it after changing provider/schema.ts; a test fails until you do.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generatedFiles, ROOT } from "./offer-schema";
+
+async function main(): Promise<void> {
+  for (const { file, content } of await generatedFiles()) {
+    const absolute = path.join(ROOT, file);
+    const before = fs.existsSync(absolute) ? fs.readFileSync(absolute, "utf8") : undefined;
+    if (before === content) {
+      process.stdout.write(`${file}: up to date\n`);
+      continue;
+    }
+    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    fs.writeFileSync(absolute, content);
+    process.stdout.write(`${file}: written\n`);
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`npm run schema: ${error.message}\n`);
+  process.exitCode = 1;
+});
