@@ -6,7 +6,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as prettier from "prettier";
 import { z } from "zod";
 import { offerFileSchema } from "../provider/offer-files";
 import { repoRoot } from "./repo-root";
@@ -39,14 +38,14 @@ export function offerJsonSchema(): Record<string, unknown> {
 }
 
 /** Every file `npm run schema` writes, with the content it must have. */
-export async function generatedFiles(): Promise<{ file: string; content: string }[]> {
+export function generatedFiles(): { file: string; content: string }[] {
   const files = [
-    { file: JSON_SCHEMA_FILE, content: await format(JSON.stringify(offerJsonSchema()), "json") },
+    { file: JSON_SCHEMA_FILE, content: `${JSON.stringify(offerJsonSchema(), null, 2)}\n` },
   ];
   for (const file of FIELD_TABLE_DOCS) {
     const current = readIfExists(file);
     if (current === undefined || !current.includes(TABLE_START)) continue;
-    files.push({ file, content: await format(withFieldTable(current), "markdown") });
+    files.push({ file, content: withFieldTable(current) });
   }
   return files;
 }
@@ -124,12 +123,9 @@ function withFieldTable(doc: string): string {
   const start = doc.indexOf(TABLE_START);
   const end = doc.indexOf(TABLE_END, start);
   if (end < 0) throw new Error(`"${TABLE_START}" has no matching "${TABLE_END}"`);
-  return `${doc.slice(0, start)}${TABLE_START}\n\n${offerFieldTable()}\n\n${doc.slice(end)}`;
-}
-
-async function format(text: string, parser: "json" | "markdown"): Promise<string> {
-  const options = (await prettier.resolveConfig(path.join(ROOT, "package.json"))) ?? {};
-  return prettier.format(text, { ...options, parser });
+  // Prettier would pad every cell to align the columns; the table stays compact for diffs.
+  const table = `<!-- prettier-ignore-start -->\n${offerFieldTable()}\n<!-- prettier-ignore-end -->`;
+  return `${doc.slice(0, start)}${TABLE_START}\n${table}\n${doc.slice(end)}`;
 }
 
 function readIfExists(file: string): string | undefined {

@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generatedFiles, ROOT } from "./offer-schema";
 
-async function main(): Promise<void> {
-  for (const { file, content } of await generatedFiles()) {
+function main(): void {
+  for (const { file, content } of generatedFiles()) {
     const absolute = path.join(ROOT, file);
     const before = fs.existsSync(absolute) ? fs.readFileSync(absolute, "utf8") : undefined;
     if (before === content) {
@@ -20,7 +20,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`npm run schema: ${error.message}\n`);
-  process.exitCode = 1;
-});
+main();
