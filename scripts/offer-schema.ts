@@ -91,15 +91,17 @@ function rowsFor(
 function shapeOf(schema: JsonSchema): string {
   if (schema.enum) return `one of ${schema.enum.map((value) => `\`${value}\``).join(", ")}`;
   if (schema.anyOf) {
-    // A number may also be written quoted ("12.5"); the shape to write is the number.
+    // An amount may also be written quoted ("12.5"): a pattern-checked string next to a number is
+    // that, and the shape to write is the number.
     const numeric = schema.anyOf.filter((s) => s.type === "number" || s.type === "integer");
-    const shapes = (numeric.length > 0 ? numeric : schema.anyOf).map(shapeOf);
+    const quotedNumbers = schema.anyOf.every((s) => numeric.includes(s) || s.pattern);
+    const shapes = (quotedNumbers ? numeric : schema.anyOf).map(shapeOf);
     return [...new Set(shapes)].join(" or ");
   }
   switch (schema.type) {
     case "array": {
       const items = schema.items ?? {};
-      const item = items.type === "object" ? "mappings (fields below)" : shapeOf(items);
+      const item = items.type === "object" ? "mappings (fields below)" : plural(shapeOf(items));
       return `list of ${item}${schema.minItems ? `, at least ${schema.minItems}` : ""}`;
     }
     case "integer":
@@ -113,6 +115,10 @@ function shapeOf(schema: JsonSchema): string {
     default:
       return schema.type ?? "any";
   }
+}
+
+function plural(shape: string): string {
+  return shape.replace(/\bnumber\b/g, "numbers");
 }
 
 function cell(text: string): string {
