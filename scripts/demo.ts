@@ -66,7 +66,10 @@ async function main(argv: string[]): Promise<number> {
     if (keyCode !== 0) return failed(keyArgs, keyCode);
 
     const command = options.destroy ? "destroy" : "up";
-    const code = await pulumi([command, "--yes", "--stack", STACK]);
+    // --refresh reads the offers from the emulator first, as the GitOps workflow does, so the demo
+    // also recovers from a deleted emulator.sqlite instead of trusting stale state.
+    const flags = options.destroy ? ["--yes"] : ["--refresh", "--yes"];
+    const code = await pulumi([command, ...flags, "--stack", STACK]);
     say(`\nOffers in the Affise emulator now:\n${offersTable(emulator.offers())}`);
     if (code !== 0) return failed([command], code);
     say(nextSteps(options.destroy));

@@ -94,7 +94,7 @@ describe("npm run demo, wired to a stand-in Pulumi CLI", () => {
     first = await runDemo(["--dir", dir], env);
   });
 
-  it("selects stack demo, sets the emulator's URL and key (secret), then runs pulumi up", () => {
+  it("selects stack demo, sets the emulator's URL and key (secret), then runs pulumi up --refresh", () => {
     expect(first.code).toBe(0);
     const { port, apiKey } = saved();
     const url = `http://127.0.0.1:${port}`;
@@ -102,7 +102,7 @@ describe("npm run demo, wired to a stand-in Pulumi CLI", () => {
       ["stack", "select", "--create", "demo"],
       ["config", "set", "--stack", "demo", "affise:apiUrl", url],
       ["config", "set", "--stack", "demo", "--secret", "affise:apiKey", apiKey],
-      ["up", "--yes", "--stack", "demo"],
+      ["up", "--refresh", "--yes", "--stack", "demo"],
     ]);
     expect(first.stdout).toContain(
       "$ pulumi config set --stack demo --secret affise:apiKey <demo key>",
