@@ -102,14 +102,17 @@ interface LoadedOfferFile {
 }
 
 function loadOfferFile(file: string): LoadedOfferFile {
-  const text = fs.readFileSync(file, "utf8");
+  const fail = (message: string) => ({ errors: [{ file, path: "", message }] });
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    return fail(`cannot be read: ${(error as Error).message}`);
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined) =>
     offset === undefined ? undefined : lines.linePos(offset).line;
-  const fail = (path: string, message: string, line?: number) => ({
-    errors: [{ file, path, line, message }],
-  });
 
   if (doc.errors.length > 0) {
     return {
@@ -123,10 +126,17 @@ function loadOfferFile(file: string): LoadedOfferFile {
   }
   if (!isMap(doc.contents)) {
     const shape = doc.contents === null ? "is empty" : "is not a mapping of offer fields";
-    return fail("", `${shape}; an offer file holds one offer: title, advertiser, url, payments…`);
+    return fail(`${shape}; an offer file holds one offer: title, advertiser, url, payments…`);
+  }
+  let value: Record<string, unknown>;
+  try {
+    value = doc.toJS() as Record<string, unknown>;
+  } catch (error) {
+    // Aliases expanding past yaml's limit (a "billion laughs" file) land here.
+    return fail(`YAML: ${(error as Error).message}`);
   }
 
-  const { name: declaredName, ...declared } = doc.toJS() as Record<string, unknown>;
+  const { name: declaredName, ...declared } = value;
   const locate = (property: string) => lineAt(nodeOffset(doc, parsePropertyPath(property)));
   const errors: OfferFileError[] = INTERNAL_INPUTS.filter((key) => key in declared).map((key) => ({
     file,

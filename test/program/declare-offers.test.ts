@@ -94,9 +94,9 @@ describe("declareOffers", () => {
     expect(registered).toEqual([]);
     expect(thrown).toBeInstanceOf(OfferFilesError);
     const error = thrown as OfferFilesError;
-    expect(error.errors).toHaveLength(29);
+    expect(error.errors).toHaveLength(30);
     expect(error.message.split("\n")[0]).toBe(
-      "29 problems in offer files; no offer was declared, so nothing will change:",
+      "30 problems in offer files; no offer was declared, so nothing will change:",
     );
     expect(error.message).toContain(
       `  ${path.join(fixtures, "broken", "bad-payment.yaml")}:8 payments[0].currency: must be a three-letter currency code`,

@@ -39,6 +39,7 @@ describe("loadOfferFiles", () => {
 
   it("reports every problem in every file with its file, line, field path and what is allowed", () => {
     expect(messagesFor(broken)).toEqual([
+      "alias-bomb.yaml: YAML: Excessive alias count indicates a resource exhaustion attack",
       "bad name.yaml: the file name gives the resource name \"bad name\", which must start with a letter or digit and hold only letters, digits, '.', '_', '-'; rename the file or set name:",
       'bad-payment.yaml:5 payments[0].countries[1]: is not an ISO 3166-1 alpha-2 country code (got "XX")',
       'bad-payment.yaml:8 payments[0].currency: must be a three-letter currency code, such as USD (got "US")',
