@@ -13,6 +13,7 @@ export const USAGE = `Usage: npm run emulator -- --api-key <key> [options]
   --retry-after            send Retry-After on rate-limited 429s (Affise sends none)
   --fail-next <n>          fail the next n API requests ...
   --fail-status <code>     ... with 500, 502 or 429 (default 500)
+  --fail-ratio <r>         fail each API request with probability r (0..1), with --fail-status
   --drop-after-commit <n>  store the next n creates, then drop the connection unanswered
   --log                    print one line per request to stderr
 `;
@@ -75,6 +76,9 @@ export function parseCliArgs(argv: readonly string[]): CliSettings | "help" {
   const faults: Partial<FaultSettings> = {};
   const failNext = number("--fail-next", 0) ?? 0;
   if (failNext > 0) faults.failNext = { count: failNext, status: failStatus };
+  const failRatio = number("--fail-ratio", 0) ?? 0;
+  if (failRatio > 1) throw new Error("--fail-ratio must be from 0 to 1");
+  if (failRatio > 0) faults.intermittent = { ratio: failRatio, statuses: [failStatus], seed: 1 };
   const drops = number("--drop-after-commit", 0) ?? 0;
   if (drops > 0) faults.dropAfterCommit = drops;
   return { options, faults };
@@ -90,5 +94,6 @@ const KNOWN_VALUE_FLAGS = new Set([
   "--rate-burst",
   "--fail-next",
   "--fail-status",
+  "--fail-ratio",
   "--drop-after-commit",
 ]);

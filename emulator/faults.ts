@@ -13,6 +13,8 @@ const FAILURE_STATUSES: readonly number[] = [500, 502, 429];
 export class FaultController {
   private current: FaultSettings;
   private bucket: TokenBucket | null = null;
+  private random: () => number = () => 1;
+  private intermittentFailures = 0;
 
   constructor(private readonly baseline: FaultSettings) {
     this.current = structuredClone(baseline);
@@ -29,12 +31,14 @@ export class FaultController {
     const rateChanged = "rateLimit" in patch;
     this.current = next;
     if (rateChanged) this.resetBucket();
+    if ("intermittent" in patch) this.resetRandom();
   }
 
   /** Back to the settings the emulator was started with. */
   reset(): void {
     this.current = structuredClone(this.baseline);
     this.resetBucket();
+    this.resetRandom();
   }
 
   /** Rate limit first (it sits at the edge), then a queued failure. */
@@ -54,11 +58,24 @@ export class FaultController {
       this.current.failNext = { ...this.current.failNext, count: this.current.failNext.count - 1 };
       return { status: this.current.failNext.status };
     }
+    const intermittent = this.current.intermittent;
+    if (intermittent && this.random() < intermittent.ratio) {
+      const { statuses } = intermittent;
+      return { status: statuses[this.intermittentFailures++ % statuses.length] };
+    }
     return null;
   }
 
   get latencyMs(): number {
     return this.current.latencyMs;
+  }
+
+  /** How long this create should take inside Affise before it commits (0: no delay); counts it off. */
+  takeSlowCreate(): number {
+    const slow = this.current.slowCreates;
+    if (slow.count <= 0) return 0;
+    this.current.slowCreates = { ...slow, count: slow.count - 1 };
+    return slow.delayMs;
   }
 
   /** True if this committed create should lose its response (and counts it off). */
@@ -68,6 +85,11 @@ export class FaultController {
     return true;
   }
 
+  private resetRandom(): void {
+    this.random = mulberry32(this.current.intermittent?.seed ?? 1);
+    this.intermittentFailures = 0;
+  }
+
   private resetBucket(): void {
     const limit = this.current.rateLimit;
     this.bucket = limit ? new TokenBucket(limit.requestsPerSecond, limit.burst) : null;
@@ -75,7 +97,14 @@ export class FaultController {
 }
 
 export function noFaults(): FaultSettings {
-  return { latencyMs: 0, failNext: { count: 0, status: 500 }, rateLimit: null, dropAfterCommit: 0 };
+  return {
+    latencyMs: 0,
+    failNext: { count: 0, status: 500 },
+    intermittent: null,
+    slowCreates: { count: 0, delayMs: 0 },
+    rateLimit: null,
+    dropAfterCommit: 0,
+  };
 }
 
 /** Fills in a rate limit's optional parts: burst defaults to one second's worth of requests. */
@@ -103,6 +132,26 @@ function validatePatch(patch: Partial<FaultSettings>): Partial<FaultSettings> {
       throw new Error("failNext.status must be 500, 502 or 429");
     valid.failNext = { count: nonNegative(count, "failNext.count"), status };
   }
+  if (patch.slowCreates !== undefined) {
+    valid.slowCreates = {
+      count: nonNegative(patch.slowCreates.count, "slowCreates.count"),
+      delayMs: nonNegative(patch.slowCreates.delayMs, "slowCreates.delayMs"),
+    };
+  }
+  if (patch.intermittent !== undefined) {
+    if (patch.intermittent === null) {
+      valid.intermittent = null;
+    } else {
+      const { ratio, statuses = [500], seed = 1 } = patch.intermittent;
+      if (!(typeof ratio === "number" && ratio >= 0 && ratio <= 1)) {
+        throw new Error("intermittent.ratio must be a number from 0 to 1");
+      }
+      if (statuses.length === 0 || statuses.some((s) => !FAILURE_STATUSES.includes(s))) {
+        throw new Error("intermittent.statuses must list 500, 502 or 429");
+      }
+      valid.intermittent = { ratio, statuses: [...statuses], seed: Math.floor(Number(seed)) || 1 };
+    }
+  }
   if (patch.rateLimit !== undefined) {
     if (patch.rateLimit === null) {
       valid.rateLimit = null;
@@ -122,4 +171,16 @@ function nonNegative(value: unknown, name: string): number {
     throw new Error(`${name} must be a non-negative number`);
   }
   return Math.floor(value);
+}
+
+/** A small seeded PRNG (mulberry32): repeatable fault patterns without phase-locking to a client. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

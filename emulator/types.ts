@@ -45,7 +45,17 @@ export interface FaultSettings {
   latencyMs: number;
   /** The next `count` API requests fail with `status` before doing anything. */
   failNext: { count: number; status: FailureStatus };
+  /**
+   * Intermittent failures: each API request fails with probability `ratio`, with one of `statuses`
+   * (in turn). A seeded generator makes a run repeatable for the same order of requests.
+   */
+  intermittent: { ratio: number; statuses: FailureStatus[]; seed: number } | null;
   rateLimit: RateLimitSettings | null;
+  /**
+   * The next `count` creates are slow inside Affise: each waits `delayMs` before it is stored and
+   * answered, so a client with a shorter timeout gives up on a create that still lands.
+   */
+  slowCreates: { count: number; delayMs: number };
   /** The next N creates are stored, then the socket is destroyed with no response. */
   dropAfterCommit: number;
 }

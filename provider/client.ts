@@ -4,37 +4,24 @@
  * retries what is safe to retry, and turns failures into AffiseErrors. The provider maps resource
  * state to these calls and never sees axios.
  */
-import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig } from "axios";
-import axiosRetry, { exponentialDelay } from "axios-retry";
-import Bottleneck from "bottleneck";
+import axios, {
+  isAxiosError,
+  type AxiosError,
+  type AxiosInstance,
+  type AxiosRequestConfig,
+} from "axios";
+import axiosRetry, { exponentialDelay, retryAfter } from "axios-retry";
 import * as qs from "qs";
 import type { AffiseConnection } from "./connection";
 import { AffiseError, messageFromBody, redact, toAffiseError } from "./errors";
 import { type AffiseOffer, parseAffiseOffer } from "./read-model";
+import { throttleFor } from "./throttle";
 
 export type OfferStatus = "active" | "stopped" | "suspended";
 export const ALL_STATUSES: OfferStatus[] = ["active", "stopped", "suspended"];
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 const RETRY_BASE_DELAY_MS = 250;
-
-const limiters = new Map<string, Bottleneck>();
-
-/** One limiter per tenant and settings, for the whole provider process: every offer shares it. */
-function limiterFor(connection: AffiseConnection): Bottleneck {
-  const key = [connection.apiUrl, connection.maxConcurrency, connection.maxRequestsPerSecond].join(
-    "|",
-  );
-  let limiter = limiters.get(key);
-  if (!limiter) {
-    limiter = new Bottleneck({
-      maxConcurrent: connection.maxConcurrency,
-      minTime: Math.ceil(1000 / connection.maxRequestsPerSecond),
-    });
-    limiters.set(key, limiter);
-  }
-  return limiter;
-}
 
 interface RequestOptions {
   /**
@@ -52,7 +39,7 @@ export class AffiseClient {
   private readonly http: AxiosInstance;
 
   constructor(private readonly connection: AffiseConnection) {
-    const limiter = limiterFor(connection);
+    const throttle = throttleFor(connection.apiUrl, connection);
     const send = axios.getAdapter(axios.defaults.adapter);
     this.http = axios.create({
       baseURL: connection.apiUrl,
@@ -60,9 +47,21 @@ export class AffiseClient {
       headers: { "API-Key": connection.apiKey, Accept: "application/json" },
       paramsSerializer: (params) =>
         qs.stringify(params, { arrayFormat: "brackets", encodeValuesOnly: true }),
-      adapter: (config) => limiter.schedule(() => send(config)),
-      // Envelopes are checked below; keep axios from throwing on its own idea of success.
-      validateStatus: () => true,
+      adapter: (config) =>
+        throttle.schedule(async () => {
+          try {
+            const response = await send(config);
+            throttle.succeeded();
+            return response;
+          } catch (error) {
+            if (isAxiosError(error) && error.response?.status === 429) {
+              throttle.throttled(retryAfter(error) || undefined);
+            }
+            throw error;
+          }
+        }),
+      // 429 and 5xx are failures to retry; any other answer is read, envelope and all, below.
+      validateStatus: (status) => status < 500 && status !== 429,
       maxRedirects: 0,
     });
     axiosRetry(this.http, {
@@ -73,8 +72,6 @@ export class AffiseClient {
         if (!error.response) return error.code !== "ERR_CANCELED";
         return error.response.status === 429 || error.response.status >= 500;
       },
-      // validateStatus above accepts every status; retry decisions still need 429/5xx to count as failures.
-      validateResponse: (response) => response.status < 500 && response.status !== 429,
     });
   }
 

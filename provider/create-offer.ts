@@ -15,16 +15,24 @@ import type { CheckedOffer } from "./types";
 export interface CreateTuning {
   /** Creates attempted in all, when each failure leaves no trace of the offer in Affise. */
   maxCreateAttempts: number;
+  /** Pause before the next create attempt: retryBaseMs × 2^(attempt-1), plus up to 20 % jitter. */
+  retryBaseMs: number;
   /** Lookups of the marker after an ambiguous failure, spaced by lookupSpacingMs × attempt. */
   lookups: number;
   lookupSpacingMs: number;
 }
 
 export const DEFAULT_CREATE_TUNING: CreateTuning = {
-  maxCreateAttempts: 4,
+  maxCreateAttempts: 7,
+  retryBaseMs: 250,
   lookups: 3,
   lookupSpacingMs: 1000,
 };
+
+/** Create attempts follow the client's retry budget (affise:maxRetries). */
+export function createTuning(maxRetries: number): CreateTuning {
+  return { ...DEFAULT_CREATE_TUNING, maxCreateAttempts: maxRetries + 1 };
+}
 
 /** Raised when an offer exists in Affise but could not be brought to the declared state. */
 export class OfferNotReconciledError extends Error {
@@ -70,6 +78,8 @@ export async function createOrAdoptOffer(
             "it cannot be found again safely, so it was not retried. Check Affise before running again.",
         );
       }
+      const pause = tuning.retryBaseMs * 2 ** (attempt - 1);
+      await sleep(pause * (1 + 0.2 * Math.random()));
     }
   }
 }

@@ -81,8 +81,15 @@ export function messageFromBody(body: unknown): string {
     if (typeof found === "string" && found !== "") return found;
     if (found !== undefined && found !== null) return JSON.stringify(found);
   }
-  if (typeof body === "string" && body.trim() !== "") return body.trim().slice(0, 300);
+  if (typeof body === "string" && body.trim() !== "") return plainText(body);
   return "no message";
+}
+
+/** A proxy's error page (nginx answers 502 in HTML) reduced to its title or text. */
+function plainText(body: string): string {
+  const title = /<title>([^<]*)<\/title>/i.exec(body)?.[1];
+  const text = title ?? body.replace(/<[^>]*>/g, " ");
+  return text.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
 export function redact(text: string, secrets: string[]): string {

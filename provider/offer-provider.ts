@@ -7,7 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { checkOffer } from "./check";
 import { AffiseClient } from "./client";
 import { applyStackConfig, resolveConnection } from "./connection";
-import { createOrAdoptOffer, OfferNotReconciledError } from "./create-offer";
+import { createOrAdoptOffer, createTuning, OfferNotReconciledError } from "./create-offer";
 import { diffOffer } from "./diff";
 import { encodeOfferForm } from "./encoding";
 import { normalizeOffer } from "./normalize";
@@ -39,7 +39,12 @@ export const offerProvider = {
     const offer = asChecked(inputs);
     return withOfferName(offer, "create", async () => {
       try {
-        const created = await createOrAdoptOffer(clientFor(), offer);
+        const connection = resolveConnection();
+        const created = await createOrAdoptOffer(
+          new AffiseClient(connection),
+          offer,
+          createTuning(connection.maxRetries),
+        );
         return { id: created.id, outs: stateAfterWrite(offer, created) };
       } catch (error) {
         // The offer exists in Affise: hand its id to the engine so it is tracked, never orphaned.

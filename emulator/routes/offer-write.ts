@@ -11,6 +11,8 @@ import { parseOfferId, type RouteContext } from "./context";
 /** POST /3.0/admin/offer (create) and POST /3.0/admin/offer/{id} (edit). */
 export function registerOfferWriteRoutes(app: FastifyInstance, context: RouteContext): void {
   app.post("/3.0/admin/offer", async (request, reply) => {
+    const slowFor = context.faults.takeSlowCreate();
+    if (slowFor > 0) await new Promise((resolve) => setTimeout(resolve, slowFor));
     const now = new Date();
     const draft = applyOfferForm(
       formOf(request),

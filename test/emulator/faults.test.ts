@@ -1,5 +1,5 @@
 import type { RunningEmulator } from "../../emulator";
-import { createOffer, offerForm, startTestEmulator, type TestClient } from "./helpers";
+import { API_KEY, createOffer, offerForm, startTestEmulator, type TestClient } from "./helpers";
 import qs from "qs";
 
 describe("fault injection", () => {
@@ -40,6 +40,59 @@ describe("fault injection", () => {
       const started = performance.now();
       await fetch(`${emulator.url}/__emulator/health`);
       expect(performance.now() - started).toBeLessThan(500);
+    });
+  });
+
+  describe("slowCreates", () => {
+    it("stores a slow create only after the delay, even when the client gave up before", async () => {
+      emulator.setFaults({ slowCreates: { count: 1, delayMs: 400 } });
+      const before = emulator.offers().length;
+      const aborted = fetch(`${emulator.url}/3.0/admin/offer`, {
+        method: "POST",
+        headers: { "API-Key": API_KEY, "Content-Type": "application/x-www-form-urlencoded" },
+        body: qs.stringify(offerForm()),
+        signal: AbortSignal.timeout(100),
+      });
+      await expect(aborted).rejects.toThrow();
+      expect(emulator.offers()).toHaveLength(before);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(emulator.offers()).toHaveLength(before + 1);
+      expect(emulator.faults().slowCreates.count).toBe(0);
+    });
+  });
+
+  describe("intermittent", () => {
+    it("fails about the given share of requests, cycling through the statuses", async () => {
+      emulator.setFaults({ intermittent: { ratio: 0.25, statuses: [500, 502], seed: 7 } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 200; i++) statuses.push((await client.get("/3.1/devices")).status);
+      const failed = statuses.filter((s) => s !== 200);
+      expect(failed.length).toBeGreaterThan(30);
+      expect(failed.length).toBeLessThan(70);
+      expect(failed.slice(0, 4)).toEqual([500, 502, 500, 502]);
+      emulator.setFaults({ intermittent: null });
+      expect((await client.get("/3.1/devices")).status).toBe(200);
+    });
+
+    it("repeats the same pattern for the same seed", async () => {
+      const run = async () => {
+        emulator.setFaults({ intermittent: { ratio: 0.5, statuses: [500], seed: 3 } });
+        const statuses: number[] = [];
+        for (let i = 0; i < 20; i++) statuses.push((await client.get("/3.1/devices")).status);
+        return statuses;
+      };
+      expect(await run()).toEqual(await run());
+    });
+
+    it("refuses a ratio outside 0..1 or an unknown status, changing nothing", () => {
+      emulator.setFaults({ intermittent: null });
+      expect(() =>
+        emulator.setFaults({ intermittent: { ratio: 2, statuses: [500], seed: 1 } }),
+      ).toThrow(/ratio/);
+      expect(() =>
+        emulator.setFaults({ intermittent: { ratio: 0.5, statuses: [404 as 500], seed: 1 } }),
+      ).toThrow(/statuses/);
+      expect(emulator.faults().intermittent).toBeNull();
     });
   });
 
@@ -197,6 +250,8 @@ describe("fault injection", () => {
         failNext: { count: 0, status: 500 },
         rateLimit: null,
         dropAfterCommit: 0,
+        intermittent: null,
+        slowCreates: { count: 0, delayMs: 0 },
       };
       expect(await reset.json()).toEqual(expected);
       emulator.setFaults({ latencyMs: 10 });
