@@ -58,13 +58,15 @@ function describeIssue(issue: z.core.$ZodIssue, declared: unknown): CheckFailure
     }));
   }
   const value = valueAt(declared, issue.path);
-  const got = value === undefined ? " (missing)" : ` (got ${JSON.stringify(value)})`;
-  const reason =
-    value === undefined && issue.code === "invalid_type" ? "is required" : issue.message;
+  if (value === undefined) {
+    // A missing field: say so, and say what it takes unless that is only "must be <type>".
+    const takes = issue.code === "invalid_type" ? "" : `; ${issue.message}`;
+    return [{ property: formatPath(issue.path) || "(offer)", reason: `is required${takes}` }];
+  }
   return [
     {
       property: formatPath(issue.path) || "(offer)",
-      reason: reason + (reason === "is required" ? "" : got),
+      reason: `${issue.message} (got ${JSON.stringify(value)})`,
     },
   ];
 }

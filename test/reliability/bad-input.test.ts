@@ -1,0 +1,256 @@
+/**
+ * Bad input never reaches Affise: each case is rejected by `check` (through Pulumi's provider host),
+ * with the property path a user wrote and what is allowed, and the emulator sees no request at all.
+ */
+import { declareOffers } from "../harness/declare-offers";
+import { ADVERTISER } from "../harness/fixtures";
+import { type Stack, startStack } from "../harness/stack";
+
+const payment = { total: 10, revenue: 5, currency: "USD", type: "fixed" };
+const valid = {
+  title: "Offer",
+  advertiser: ADVERTISER,
+  url: "https://t.test/c?id={clickid}",
+  payments: [payment],
+};
+const partner = { ...payment, partners: [12] };
+
+type Case = [label: string, offer: Record<string, unknown>, property: string, reason: RegExp];
+const withPayment = (p: Record<string, unknown>) => ({
+  ...valid,
+  payments: [{ ...payment, ...p }],
+});
+const withPartner = (p: Record<string, unknown>) => ({
+  ...valid,
+  partnerPayments: [{ ...partner, ...p }],
+});
+const without = (key: string) =>
+  Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key));
+
+const CASES: Case[] = [
+  ["missing title", without("title"), "title", /is required/],
+  ["blank title", { ...valid, title: "   " }, "title", /must not be empty/],
+  ["title as a number", { ...valid, title: 42 }, "title", /must be text/],
+  ["missing advertiser", without("advertiser"), "advertiser", /is required/],
+  [
+    "advertiser too short",
+    { ...valid, advertiser: "5e39279bac611cda7e5765" },
+    "advertiser",
+    /24 hexadecimal/,
+  ],
+  [
+    "advertiser not hex",
+    { ...valid, advertiser: "zz39279bac611cda7e5765ab" },
+    "advertiser",
+    /24 hexadecimal/,
+  ],
+  ["advertiser as a number", { ...valid, advertiser: 123 }, "advertiser", /advertiser id/],
+  ["missing url", without("url"), "url", /is required/],
+  ["ftp url", { ...valid, url: "ftp://t.test/" }, "url", /http:\/\/ or https:\/\//],
+  ["url without scheme", { ...valid, url: "t.test/click" }, "url", /http:\/\/ or https:\/\//],
+  ["missing payments", without("payments"), "payments", /is required/],
+  ["no payments", { ...valid, payments: [] }, "payments", /at least one payment/],
+  ["payments not a list", { ...valid, payments: payment }, "payments", /list of payments/],
+  [
+    "payment missing currency",
+    withPayment({ currency: undefined }),
+    "payments[0].currency",
+    /is required/,
+  ],
+  ["payment missing type", withPayment({ type: undefined }), "payments[0].type", /is required/],
+  ["payment missing total", withPayment({ total: undefined }), "payments[0].total", /is required/],
+  [
+    "payment missing revenue",
+    withPayment({ revenue: undefined }),
+    "payments[0].revenue",
+    /is required/,
+  ],
+  [
+    "unknown payment type",
+    withPayment({ type: "fixd" }),
+    "payments[0].type",
+    /one of: fixed, percent/,
+  ],
+  ["payment type in capitals", withPayment({ type: "FIXED" }), "payments[0].type", /one of: fixed/],
+  [
+    "currency with four letters",
+    withPayment({ currency: "USDT" }),
+    "payments[0].currency",
+    /three-letter/,
+  ],
+  [
+    "currency as a name",
+    withPayment({ currency: "US Dollar" }),
+    "payments[0].currency",
+    /three-letter/,
+  ],
+  [
+    "currency with digits",
+    withPayment({ currency: "US1" }),
+    "payments[0].currency",
+    /three-letter/,
+  ],
+  ["negative total", withPayment({ total: -1 }), "payments[0].total", /0 or more/],
+  ["negative revenue", withPayment({ revenue: -0.01 }), "payments[0].revenue", /0 or more/],
+  ["non-numeric total", withPayment({ total: "ten" }), "payments[0].total", /number 0 or more/],
+  ["total as a boolean", withPayment({ total: true }), "payments[0].total", /number 0 or more/],
+  [
+    "amount with a comma",
+    withPayment({ revenue: "5,50" }),
+    "payments[0].revenue",
+    /number 0 or more/,
+  ],
+  [
+    "percent over 100",
+    withPayment({ type: "percent", revenue: 150 }),
+    "payments[0].revenue",
+    /100 or less/,
+  ],
+  [
+    "country code not ISO",
+    withPayment({ countries: ["XX"] }),
+    "payments[0].countries[0]",
+    /ISO 3166-1/,
+  ],
+  [
+    "UK instead of GB",
+    withPayment({ countries: ["UK"] }),
+    "payments[0].countries[0]",
+    /did you mean GB/,
+  ],
+  [
+    "three-letter country",
+    withPayment({ countries: ["USA"] }),
+    "payments[0].countries[0]",
+    /two-letter/,
+  ],
+  [
+    "countries not a list",
+    withPayment({ countries: "US" }),
+    "payments[0].countries",
+    /list of country codes/,
+  ],
+  [
+    "countryExclude as 1",
+    withPayment({ countryExclude: 1 }),
+    "payments[0].countryExclude",
+    /true or false/,
+  ],
+  [
+    "unknown device",
+    withPayment({ devices: ["phone"] }),
+    "payments[0].devices[0]",
+    /one of: mediahub, mobile/,
+  ],
+  ["city id as text", withPayment({ cities: ["Berlin"] }), "payments[0].cities[0]", /whole number/],
+  ["city id zero", withPayment({ cities: [0] }), "payments[0].cities[0]", /1 or more/],
+  ["empty OS name", withPayment({ os: [""] }), "payments[0].os[0]", /must not be empty/],
+  ["goal as an object", withPayment({ goal: { id: 1 } }), "payments[0].goal", /goal value/],
+  ["sub1 as a list", withPayment({ sub1: ["a", "b"] }), "payments[0].sub1", /must be text/],
+  [
+    "misspelt payment field",
+    withPayment({ totl: 10 }),
+    "payments[0].totl",
+    /unknown field \(did you mean total\?\)/,
+  ],
+  [
+    "snake_case field",
+    withPayment({ country_exclude: true }),
+    "payments[0].country_exclude",
+    /did you mean countryExclude/,
+  ],
+  [
+    "partners on a general payment",
+    withPayment({ partners: [1] }),
+    "payments[0].partners",
+    /belongs under partnerPayments/,
+  ],
+  [
+    "personal payment without partners",
+    withPartner({ partners: undefined }),
+    "partnerPayments[0].partners",
+    /is required/,
+  ],
+  [
+    "personal payment with no partners",
+    withPartner({ partners: [] }),
+    "partnerPayments[0].partners",
+    /at least one affiliate/,
+  ],
+  [
+    "partner id as text",
+    withPartner({ partners: ["acme"] }),
+    "partnerPayments[0].partners[0]",
+    /whole number/,
+  ],
+  [
+    "partner id negative",
+    withPartner({ partners: [-3] }),
+    "partnerPayments[0].partners[0]",
+    /1 or more/,
+  ],
+  [
+    "duplicate payment",
+    { ...valid, payments: [payment, { ...payment, currency: "usd" }] },
+    "payments[1]",
+    /same payment as payments\[0\]/,
+  ],
+  [
+    "unknown top-level field",
+    { ...valid, status: "active", colour: "red" },
+    "colour",
+    /unknown field/,
+  ],
+  [
+    "snake_case top-level field",
+    { ...valid, partner_payments: [] },
+    "partner_payments",
+    /did you mean partnerPayments/,
+  ],
+  [
+    "deletePolicy misspelt",
+    { ...valid, deletePolicy: "remove" },
+    "deletePolicy",
+    /one of: delete, stop/,
+  ],
+  ["adoptId as text", { ...valid, adoptId: "offer-12" }, "adoptId", /whole number/],
+  ["adoptId zero", { ...valid, adoptId: 0 }, "adoptId", /1 or more/],
+  [
+    "blank externalOfferId",
+    { ...valid, externalOfferId: "" },
+    "externalOfferId",
+    /must not be empty/,
+  ],
+  [
+    "externalOfferId too long",
+    { ...valid, externalOfferId: "x".repeat(256) },
+    "externalOfferId",
+    /at most 255/,
+  ],
+];
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.stop());
+
+it(`has a corpus of at least 40 bad offers (${CASES.length})`, () => {
+  expect(CASES.length).toBeGreaterThanOrEqual(40);
+});
+
+describe("check rejects, naming the property and what is allowed", () => {
+  it.each(CASES)("%s", async (_label, offer, property, reason) => {
+    const declared = await declareOffers([{ name: "bad", args: offer as never }]);
+    stack.emulator.clearRequests();
+    const [preview] = await stack.engine.preview(declared);
+    const [up] = await stack.engine.up(declared);
+    for (const step of [preview, up]) {
+      expect(step.kind).toBe("failed");
+      const failure = step.error!.split("; ").find((f) => f.startsWith(`${property}: `));
+      expect(failure).toMatch(reason);
+    }
+    expect(stack.engine.state.has("bad")).toBe(false);
+    expect(stack.emulator.requests()).toEqual([]);
+  });
+});
