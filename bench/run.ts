@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: issue 7's benchmark. N offers through Pulumi's own dynamic-provider host over
+ * gRPC against the emulator — create, no-op preview, update 1 %, refresh, delete — for affise.Offer
+ * and, side by side, the naive counter-example; then creates under a rate limit. Prints the figures
+ * as Markdown; `--write` also rewrites BENCHMARKS.md. A report, not a test: it never fails on a
+ * missed target, it says by how much.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type * as pulumi from "@pulumi/pulumi";
+import * as prettier from "prettier";
+import { BENCH_API_KEY } from "./bench-stack";
+import { describeMachine } from "./machine";
+import { type BenchOptions, commandFor, parseOptions, UsageError } from "./options";
+import { type ProviderUnderTest, runProvider } from "./provider-run";
+import { runRateLimited } from "./rate-limited";
+import { renderReport } from "./report";
+import type { BenchResults, MeasuredRun } from "./results";
+import { describeRevision } from "./revision";
+import {
+  type BenchOffer,
+  benchOffers,
+  changeOnePercent,
+  declareAffiseOffers,
+  declareNaiveOffers,
+  naiveProviderFor,
+} from "./workload";
+
+const ROOT = path.resolve(__dirname, "..");
+const AFFISE_TYPE = "pulumi-nodejs:dynamic/affise:Offer";
+const NAIVE_TYPE = "pulumi-nodejs:dynamic/naive:Offer";
+
+/**
+ * With no limit in the emulator, the client's own (default 10 requests/second) is lifted, so the
+ * lifecycle shows what the provider itself costs; the rate-limited runs show the throttle.
+ */
+const LIFECYCLE_CONFIG = { "affise:maxRequestsPerSecond": "1000" };
+
+/** The old-generation cap of the extra run that tells live memory from uncollected garbage. */
+const HEAP_CAP_MB = 64;
+
+const started = performance.now();
+const progress = (message: string) =>
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${message}\n`);
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const options = parseOptions(argv);
+  const offers = benchOffers(options.n);
+  const commit = changeOnePercent(offers);
+  const run = (label: string, provider: ProviderUnderTest) => {
+    progress(`${label}: ${offers.length} offers, create → preview → update 1 % → refresh → delete`);
+    return runProvider(provider, {
+      parallel: options.parallel,
+      changed: commit.changed,
+      cpuRounds: options.cpuRounds,
+    });
+  };
+
+  const affise = affiseOffer(offers, commit.offers);
+  const ours = (await run("affise.Offer", affise)) as MeasuredRun;
+  const capped = await run(`affise.Offer, host heap capped at ${HEAP_CAP_MB} MB`, {
+    ...affise,
+    hooks: undefined,
+    hostEnv: { NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` },
+  });
+  const naive = options.skipNaive
+    ? undefined
+    : ((await run("naive", naiveOffer(offers, commit.offers))) as MeasuredRun);
+  const rateLimited = options.skipRateLimited ? [] : await runRateLimitedSet(options);
+
+  const results: BenchResults = {
+    command: commandFor(argv),
+    finishedAt: new Date().toISOString(),
+    seconds: (performance.now() - started) / 1000,
+    options,
+    machine: describeMachine(),
+    revision: describeRevision(),
+    lifecycleConfig: LIFECYCLE_CONFIG,
+    changedOffers: commit.changed.size,
+    ours,
+    oursHeapCapped: { ...capped, heapCapMB: HEAP_CAP_MB },
+    naive,
+    rateLimited,
+  };
+  const file = path.join(ROOT, "BENCHMARKS.md");
+  const report = await prettier.format(renderReport(results), {
+    ...(await prettier.resolveConfig(file)),
+    filepath: file,
+  });
+  process.stdout.write(report);
+  fs.mkdirSync(path.join(ROOT, ".bench"), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, ".bench/results.json"), JSON.stringify(results, null, 2));
+  if (options.write) {
+    fs.writeFileSync(file, report);
+    progress("BENCHMARKS.md written");
+  }
+}
+
+function affiseOffer(offers: BenchOffer[], committed: BenchOffer[]): ProviderUnderTest {
+  return {
+    type: AFFISE_TYPE,
+    config: LIFECYCLE_CONFIG,
+    declare: async () => ({
+      declared: await declareAffiseOffers(offers),
+      committed: await declareAffiseOffers(committed),
+    }),
+    // The built package, as the provider host loads it.
+    hooks: () =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require("../dist/provider") as { offerProvider: pulumi.dynamic.ResourceProvider })
+        .offerProvider,
+  };
+}
+
+function naiveOffer(offers: BenchOffer[], committed: BenchOffer[]): ProviderUnderTest {
+  const settings = (apiUrl: string) => ({ apiUrl, apiKey: BENCH_API_KEY });
+  return {
+    type: NAIVE_TYPE,
+    config: {},
+    declare: async (apiUrl) => ({
+      declared: await declareNaiveOffers(offers, settings(apiUrl)),
+      committed: await declareNaiveOffers(committed, settings(apiUrl)),
+    }),
+    hooks: (apiUrl) => naiveProviderFor(settings(apiUrl)),
+  };
+}
+
+async function runRateLimitedSet(options: BenchOptions) {
+  const offers = benchOffers(options.rateN);
+  const limit = options.rate;
+  const runs = [];
+  const declared = await declareAffiseOffers(offers);
+  for (const clientRate of [limit, limit * options.overRate]) {
+    progress(
+      `rate-limited: affise.Offer creates ${offers.length} offers at ${limit} req/s, client at ${clientRate} req/s`,
+    );
+    runs.push(
+      await runRateLimited({
+        label: "affise.Offer",
+        type: AFFISE_TYPE,
+        limit,
+        parallel: options.parallel,
+        clientRate,
+        declare: async () => declared,
+      }),
+    );
+  }
+  if (!options.skipNaive) {
+    progress(`rate-limited: naive creates ${offers.length} offers at ${limit} req/s`);
+    runs.push(
+      await runRateLimited({
+        label: "naive",
+        type: NAIVE_TYPE,
+        limit,
+        parallel: options.parallel,
+        declare: (apiUrl) => declareNaiveOffers(offers, { apiUrl, apiKey: BENCH_API_KEY }),
+      }),
+    );
+  }
+  return runs;
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message ? `${error.message}\n` : ""}${error.usage}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

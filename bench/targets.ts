@@ -1,0 +1,81 @@
+/** Issue 7's targets, checked against a run's measurements. */
+import { num, percent } from "./format";
+import type { RateLimitedRun } from "./rate-limited";
+import type { BenchResults } from "./results";
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+  /** By how much it was missed. */
+  shortfall?: string;
+}
+
+export const PROVIDER_BYTES_TARGET = 2560;
+export const HOOK_CPU_TARGET_MICROS = 200;
+export const RATE_FRACTION_TARGET = 0.9;
+export const HOST_RSS_TARGET_MB = 200;
+
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const { ours, options } = results;
+  const [, preview, update] = ours.lifecycle.phases;
+  const first = ours.cpu.firstPass;
+  const hookMicros = first.checkMicros + first.diffMicros;
+  const warmMicros = ours.cpu.checkMicros + ours.cpu.diffMicros;
+  const peakMB = Math.max(...ours.lifecycle.phases.map((phase) => phase.hostPeakMB));
+  const bytes = ours.lifecycle.providerBytes;
+  const changed = results.changedOffers;
+  const checks: TargetCheck[] = [
+    {
+      target: `0 Affise requests for a no-op preview of ${num(options.n)} offers`,
+      measured: `${num(preview.requests.total)} requests`,
+      met: preview.requests.total === 0,
+      shortfall: `${num(preview.requests.total)} requests too many`,
+    },
+    {
+      target: "1 request per changed offer",
+      measured: `${num(update.requests.total)} requests for ${num(changed)} changed offers (${num(update.requests.total / changed, 2)} each)`,
+      met: update.requests.total === changed && update.requests.writes === changed,
+      shortfall: `${num(update.requests.total - changed)} requests more than the ${num(changed)} needed`,
+    },
+    {
+      target: `\`__provider\` ≤ ${num(PROVIDER_BYTES_TARGET)} bytes per resource`,
+      measured: `${num(bytes)} bytes`,
+      met: bytes <= PROVIDER_BYTES_TARGET,
+      shortfall: `${num(bytes - PROVIDER_BYTES_TARGET)} bytes over`,
+    },
+    {
+      target: "check+diff CPU ≤ 0.2 ms per offer, inside the provider",
+      measured:
+        `first pass over ${num(options.n)} offers: ${num(hookMicros / 1000, 3)} ms ` +
+        `(check ${num(first.checkMicros, 1)} µs + diff ${num(first.diffMicros, 1)} µs); ` +
+        `warm: ${num(warmMicros / 1000, 3)} ms`,
+      met: hookMicros <= HOOK_CPU_TARGET_MICROS,
+      shortfall: `${num((hookMicros - HOOK_CPU_TARGET_MICROS) / 1000, 3)} ms over`,
+    },
+    ...results.rateLimited.filter((run) => run.label === "affise.Offer").map(rateTarget),
+    {
+      target: `host RSS ≤ ${HOST_RSS_TARGET_MB} MB at ${num(options.n)} offers`,
+      measured: `${num(peakMB, 1)} MB peak (${num(ours.hostIdleMB, 1)} MB before the first offer)`,
+      met: peakMB <= HOST_RSS_TARGET_MB,
+      shortfall: `${num(peakMB - HOST_RSS_TARGET_MB, 1)} MB over (${percent(peakMB / HOST_RSS_TARGET_MB - 1)})`,
+    },
+  ];
+  return checks.map((check) => (check.met ? { ...check, shortfall: undefined } : check));
+}
+
+function rateTarget(run: RateLimitedRun): TargetCheck {
+  const failed = run.phase.failed;
+  const met = run.fractionOfLimit >= RATE_FRACTION_TARGET && failed === 0 && run.duplicates === 0;
+  const missing: string[] = [];
+  if (run.fractionOfLimit < RATE_FRACTION_TARGET)
+    missing.push(`${num((RATE_FRACTION_TARGET - run.fractionOfLimit) * 100, 1)} points short`);
+  if (failed > 0) missing.push(`${num(failed)} failed operations`);
+  if (run.duplicates > 0) missing.push(`${num(run.duplicates)} duplicate offers`);
+  return {
+    target: `≥ 90 % of a ${num(run.limit)} req/s limit, zero failed operations (client configured at ${num(run.clientRate ?? 0)} req/s)`,
+    measured: `${percent(run.fractionOfLimit)}, ${num(failed)} failed`,
+    met,
+    shortfall: missing.join(", "),
+  };
+}
