@@ -1,26 +1,55 @@
 /**
- * The "why" under the figures: each note states a cause and the measured numbers behind it, and is
+ * The "why" under the figures: each note states a cause with the measured numbers behind it, and is
  * written only when the run shows what it explains.
  */
-import { num, percent, times } from "./format";
-import type { BenchResults } from "./results";
-import { HOST_RSS_TARGET_MB } from "./targets";
+import { count, num, percent, routes, times } from "./format";
+import type { RateLimitedRun } from "./rate-limited";
+import type { BenchResults, ProviderRun } from "./results";
+import { HOOK_CPU_TARGET_MICROS, HOST_RSS_TARGET_MB } from "./targets";
 
 export function explainResults(results: BenchResults): string[] {
-  return [...createCost(results), ...naiveCosts(results), ...memory(results)];
+  return [
+    ...createCost(results),
+    ...createTime(results),
+    ...naiveCosts(results),
+    ...hookCpu(results),
+    ...memory(results),
+    ...results.rateLimited.map((run) => rateLimited(run)),
+  ];
 }
+
+const peakOf = (run: ProviderRun) => Math.max(...run.lifecycle.phases.map((p) => p.hostPeakMB));
 
 function createCost({ ours }: BenchResults): string[] {
   const create = ours.lifecycle.phases[0];
-  const lookups = create.requests.byRoute["GET /3.0/offers"] ?? 0;
+  const {
+    "GET /3.0/offers": lookups = 0,
+    "POST /3.0/admin/offer": posts = 0,
+    ...others
+  } = create.requests.byRoute;
   if (lookups === 0) return [];
+  const other = Object.keys(others).length > 0 ? ` and ${routes(others)}` : "";
   return [
-    `affise.Offer's create costs ${num(create.requests.total / create.offers, 2)} requests per offer: ` +
-      `${num(lookups)} marker lookups (\`GET /3.0/offers?external_offer_id=…\`) besides the ` +
-      `${num(create.requests.byRoute["POST /3.0/admin/offer"] ?? 0)} creates. That lookup is issue 5's ` +
-      `crash-safe create (an interrupted create is found again instead of duplicated); it makes create ` +
-      `${times(create.requests.total, create.floorRequests)} the one-POST floor, and doubles the least ` +
-      `time a rate-limited create can take.`,
+    `affise.Offer's create costs ${num(create.requests.total / create.offers, 2)} requests per ` +
+      `offer: ${num(posts)} creates, ${num(lookups)} marker lookups ` +
+      `(\`GET /3.0/offers?external_offer_id=…\`)${other}. The lookup is issue ` +
+      `5's crash-safe create (an interrupted create is found again, not duplicated); it makes ` +
+      `create ${times(create.requests.total, create.floorRequests)} the one-POST floor and doubles ` +
+      `the least time a rate-limited create can take.`,
+  ];
+}
+
+function createTime({ ours, naive, latency }: BenchResults): string[] {
+  if (!naive) return [];
+  const [mine, theirs] = [ours.lifecycle.phases[0], naive.lifecycle.phases[0]];
+  if (mine.seconds <= theirs.seconds) return [];
+  return [
+    `Without a rate limit, affise.Offer's create phase takes ${num(mine.seconds, 1)} s against the ` +
+      `naive provider's ${num(theirs.seconds, 1)} s: it makes ${times(mine.requests.total, theirs.requests.total)} ` +
+      `the requests; its client adds ${num(latency.readHookMs - latency.plainGetMs, 2)} ms to each ` +
+      `(see "Where the time goes"); and the emulator, running on the same two cores, answers a ` +
+      `marker lookup ${num(latency.lookupFullMs - latency.lookupEmptyMs, 2)} ms slower with ` +
+      `${num(latency.storedOffers)} offers stored than with none.`,
   ];
 }
 
@@ -30,8 +59,8 @@ function naiveCosts({ naive, ours, changedOffers, options }: BenchResults): stri
   return [
     `The naive diff compares declared inputs with Affise's read model (lower-case codes, booleans, ` +
       `payment ids, read-only fields), so a preview of an unchanged stack shows ` +
-      `${num(preview.writeSteps)} of ${num(options.n)} offers as changed, and the update that changes ` +
-      `${num(changedOffers)} offers rewrites ${num(update.requests.writes)} of them.`,
+      `${num(preview.writeSteps)} of ${num(options.n)} offers as changed, and the update that ` +
+      `changes ${count(changedOffers, "offer")} rewrites ${num(update.requests.writes)}.`,
     `The naive provider serializes its code and its settings into every resource: ` +
       `${num(naive.lifecycle.providerBytes)} bytes of \`__provider\`` +
       `${naive.lifecycle.keyInState ? " with the API key in plain text" : ""}, against ` +
@@ -40,23 +69,66 @@ function naiveCosts({ naive, ours, changedOffers, options }: BenchResults): stri
   ];
 }
 
-function memory({ ours, naive, options }: BenchResults): string[] {
-  const peak = Math.max(...ours.lifecycle.phases.map((phase) => phase.hostPeakMB));
+function hookCpu({ ours, options }: BenchResults): string[] {
+  const first = ours.cpu.firstPass.checkMicros + ours.cpu.firstPass.diffMicros;
+  const warm = ours.cpu.checkMicros + ours.cpu.diffMicros;
+  if (first <= HOOK_CPU_TARGET_MICROS) return [];
+  return [
+    `check+diff costs ${num(first, 1)} µs per offer on the first pass over ${num(options.n)} ` +
+      `offers, ${times(first, warm)} the ${num(warm, 1)} µs it costs warm: the first pass runs ` +
+      `code V8 has not optimised yet, and a preview's provider host is always fresh. The target ` +
+      `is ${warm <= HOOK_CPU_TARGET_MICROS ? "met warm and " : ""}missed on the first pass by ` +
+      `${num(first - HOOK_CPU_TARGET_MICROS, 1)} µs.`,
+  ];
+}
+
+function memory({ ours, naive, oursHeapCapped, options }: BenchResults): string[] {
+  const peak = peakOf(ours);
   const notes = [
-    `Pulumi's provider host, started and configured before any offer, already holds ` +
+    `Pulumi's provider host, started and configured before any offer, holds ` +
       `${num(ours.hostIdleMB, 1)} MB: the SDK it runs loads, among others, the TypeScript compiler ` +
-      `for its closure serializer. affise.Offer's ${num(options.n)} offers take it ` +
+      `for its closure serializer. ${num(options.n)} offers take affise.Offer's host ` +
       `${num(peak - ours.hostIdleMB, 1)} MB higher, to ${num(peak, 1)} MB` +
       (naive
-        ? `; the naive provider's host peaks at ` +
-          `${num(Math.max(...naive.lifecycle.phases.map((phase) => phase.hostPeakMB)), 1)} MB.`
+        ? `; the naive provider's host, with almost no code, peaks at ${num(peakOf(naive), 1)} MB.`
         : "."),
   ];
+  if (oursHeapCapped) {
+    const failed = oursHeapCapped.lifecycle.phases.reduce((sum, p) => sum + p.failed, 0);
+    notes.push(
+      `With the host's old generation capped at ${oursHeapCapped.heapCapMB} MB ` +
+        `(\`NODE_OPTIONS=--max-old-space-size=${oursHeapCapped.heapCapMB}\`), the same lifecycle ` +
+        `peaks at ${num(peakOf(oursHeapCapped), 1)} MB with ${num(failed)} failed operations: ` +
+        `${peakOf(oursHeapCapped) < peak ? `${num(peak - peakOf(oursHeapCapped), 1)} MB of the default peak is garbage V8 had not collected yet, not memory the host keeps.` : "the cap does not lower the peak."}`,
+    );
+  }
   if (peak > HOST_RSS_TARGET_MB) {
     notes.push(
       `The ${HOST_RSS_TARGET_MB} MB target is missed by ${num(peak - HOST_RSS_TARGET_MB, 1)} MB ` +
-        `(${percent(peak / HOST_RSS_TARGET_MB - 1)}).`,
+        `(${percent(peak / HOST_RSS_TARGET_MB - 1)}) with Node's default heap settings.`,
     );
   }
   return notes;
+}
+
+function rateLimited(run: RateLimitedRun): string {
+  const { phase, limit } = run;
+  const failures = `${num(phase.failed)} failed operations`;
+  if (run.clientRate === undefined) {
+    return (
+      `The ${run.label} client has no throttle and no retries: it met ${num(phase.requests.throttled)} ` +
+      `429s and retried none, so ${num(phase.failed)} of ${num(phase.offers)} creates failed within ` +
+      `${num(phase.seconds, 1)} s (its ${percent(run.fractionOfLimit)} of the limit is the emulator's ` +
+      `one-second burst spent in that short run); \`pulumi up\` would end with those offers not created.`
+    );
+  }
+  const ownFloor = phase.requests.accepted / limit;
+  return (
+    `${run.label}, client configured at ${num(run.clientRate)} req/s against a ${num(limit)} req/s ` +
+    `limit: ${num(phase.requests.accepted)} accepted requests in ${num(phase.seconds, 1)} s, ` +
+    `${percent(run.fractionOfLimit)} of the limit (its own floor, ${num(phase.requests.accepted)} ÷ ` +
+    `${num(limit)} = ${num(ownFloor, 1)} s); ${num(phase.requests.throttled)} 429s, ` +
+    `${num(phase.requests.throttledThenAccepted)} of them retried to success; ${failures}; ` +
+    `${num(run.duplicates)} duplicate offers.`
+  );
 }

@@ -12,6 +12,7 @@ export function renderReport(results: BenchResults): string {
     lifecycleSection(results),
     perOfferSection(results),
     rateLimitedSection(results),
+    latencySection(results),
     `## Why\n\n${explainResults(results)
       .map((note) => `- ${note}`)
       .join("\n")}`,
@@ -234,4 +235,31 @@ ${table(
   ],
   rows,
 )}`;
+}
+
+function latencySection({ latency }: BenchResults): string {
+  const rows = [
+    [
+      "`GET /3.0/offer/{id}`, plain fetch",
+      num(latency.plainGetMs, 2),
+      `the emulator and loopback alone`,
+    ],
+    [
+      "the same GET through affise.Offer's `read` hook",
+      num(latency.readHookMs, 2),
+      `${num(latency.readHookMs - latency.plainGetMs, 2)} ms added by the provider's client, throttle and mapping`,
+    ],
+    ["marker lookup, plain fetch, empty store", num(latency.lookupEmptyMs, 2), ""],
+    [
+      `marker lookup, plain fetch, ${num(latency.storedOffers)} offers stored`,
+      num(latency.lookupFullMs, 2),
+      `${num(latency.lookupFullMs - latency.lookupEmptyMs, 2)} ms more: the emulator's cost, growing with its store`,
+    ],
+  ];
+  return `## Where the time goes
+
+One request at a time against a fresh emulator, mean of ${latency.samples} requests (50 for the
+lookups). Not targets: they explain the lifecycle's times.
+
+${table(["request", "ms", ""], rows)}`;
 }

@@ -1,5 +1,6 @@
 /** Everything one run measured: what the report and BENCHMARKS.md are rendered from. */
 import type { HookCpu } from "./hook-cpu";
+import type { Latency } from "./latency";
 import type { LifecycleResult } from "./lifecycle";
 import type { Machine } from "./machine";
 import type { BenchOptions } from "./options";
@@ -31,5 +32,6 @@ export interface BenchResults {
   /** affise.Offer again, its host's old generation capped: how much of its RSS is uncollected garbage. */
   oursHeapCapped?: ProviderRun & { heapCapMB: number };
   naive?: MeasuredRun;
+  latency: Latency;
   rateLimited: RateLimitedRun[];
 }

@@ -12,8 +12,9 @@ export interface Revision {
 }
 
 export function describeRevision(): Revision {
+  // trimEnd: porcelain lines start with a space when only the work tree changed.
   const git = (...args: string[]) =>
-    execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+    execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trimEnd();
   try {
     return {
       commit: git("rev-parse", "--short", "HEAD"),

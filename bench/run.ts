@@ -10,6 +10,7 @@ import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
 import * as prettier from "prettier";
 import { BENCH_API_KEY } from "./bench-stack";
+import { measureLatency } from "./latency";
 import { describeMachine } from "./machine";
 import { type BenchOptions, commandFor, parseOptions, UsageError } from "./options";
 import { type ProviderUnderTest, runProvider } from "./provider-run";
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
 
   const affise = affiseOffer(offers, commit.offers);
   const ours = (await run("affise.Offer", affise)) as MeasuredRun;
+  progress("affise.Offer: request latency, read hook against plain fetch");
+  const latency = await measureLatency(affise.hooks!(""), LIFECYCLE_CONFIG, options.n);
   const capped = await run(`affise.Offer, host heap capped at ${HEAP_CAP_MB} MB`, {
     ...affise,
     hooks: undefined,
@@ -81,6 +84,7 @@ async function main(): Promise<void> {
     ours,
     oursHeapCapped: { ...capped, heapCapMB: HEAP_CAP_MB },
     naive,
+    latency,
     rateLimited,
   };
   const file = path.join(ROOT, "BENCHMARKS.md");
