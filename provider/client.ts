@@ -22,6 +22,8 @@ export const ALL_STATUSES: OfferStatus[] = ["active", "stopped", "suspended"];
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 const RETRY_BASE_DELAY_MS = 250;
+/** Backoff stops growing here (Affise's own Retry-After, when it sends one, still wins). */
+const RETRY_MAX_DELAY_MS = 8_000;
 
 interface RequestOptions {
   /**
@@ -30,6 +32,17 @@ interface RequestOptions {
    * so create-offer.ts looks for it first.
    */
   retry?: "all" | "uncommitted";
+  /** false where Affise answers without the `{"status":1}` envelope (/3.1/offers/{id}/privacy). */
+  envelope?: boolean;
+}
+
+/** The tenant's own lists that codes in an offer are checked against. */
+export interface TenantLists {
+  /** Active currency codes, uppercase. */
+  currencies: string[];
+  devices: string[];
+  oses: string[];
+  goals: { id: string; title: string }[];
 }
 
 const isUncommittedFailure = (error: AxiosError): boolean =>
@@ -67,7 +80,11 @@ export class AffiseClient {
     axiosRetry(this.http, {
       retries: connection.maxRetries,
       shouldResetTimeout: true,
-      retryDelay: (count, error) => exponentialDelay(count, error, RETRY_BASE_DELAY_MS),
+      retryDelay: (count, error) =>
+        Math.max(
+          retryAfter(error),
+          Math.min(RETRY_MAX_DELAY_MS, exponentialDelay(count, undefined, RETRY_BASE_DELAY_MS)),
+        ),
       retryCondition: (error) => {
         if (!error.response) return error.code !== "ERR_CANCELED";
         return error.response.status === 429 || error.response.status >= 500;
@@ -148,6 +165,50 @@ export class AffiseClient {
     });
   }
 
+  /** Affiliates given access to a protected or private offer. */
+  async getEnabledAffiliates(id: string): Promise<number[]> {
+    const path = `/3.1/offers/${encodeURIComponent(id)}/privacy`;
+    const body = await this.request({ method: "GET", url: path }, { envelope: false });
+    const enabled = (body as { affiliates_enabled?: unknown }).affiliates_enabled;
+    if (!Array.isArray(enabled)) {
+      throw new AffiseError("GET", path, "protocol", "answer has no affiliates_enabled list");
+    }
+    return enabled.map(Number);
+  }
+
+  /** Gives one affiliate access (`notice=0`: no e-mail for a change made from code). */
+  async setAffiliateAccess(id: string, affiliate: number, enabled: boolean): Promise<void> {
+    await this.request({
+      method: "POST",
+      url: enabled ? "/3.0/offer/enable-affiliate" : "/3.0/offer/disable-affiliate",
+      data: qs.stringify({ offer_id: id, pid: affiliate, notice: 0 }),
+      headers: FORM,
+    });
+  }
+
+  async getTenantLists(): Promise<TenantLists> {
+    const [currency, devices, oses, goals] = await Promise.all([
+      this.request({ method: "GET", url: "/3.0/admin/currency", params: { get_only_active: 1 } }),
+      this.request({ method: "GET", url: "/3.1/devices" }),
+      this.request({ method: "GET", url: "/3.1/oses" }),
+      this.request({ method: "GET", url: "/3.0/goals", params: { limit: 500 } }),
+    ]);
+    const quotes = (currency as { quotes?: unknown }).quotes;
+    const codes = Array.isArray(quotes)
+      ? quotes.map((q) => String((q as { code?: unknown }).code))
+      : Object.keys((quotes ?? {}) as object);
+    const names = (value: unknown) => Object.values((value ?? {}) as object).map(String);
+    return {
+      currencies: codes.map((code) => code.toUpperCase()),
+      devices: names((devices as { types?: unknown }).types),
+      oses: names((oses as { oses?: unknown }).oses),
+      goals: (
+        ((goals as { goals?: unknown }).goals as { id: unknown; title: unknown }[] | undefined) ??
+        []
+      ).map((goal) => ({ id: String(goal.id), title: String(goal.title) })),
+    };
+  }
+
   /** Sends one request; resolves to the JSON body of a `{"status":1,...}` answer, else throws AffiseError. */
   private async request(
     config: AxiosRequestConfig,
@@ -168,8 +229,9 @@ export class AffiseClient {
     }
     const body: unknown = response.data;
     const ok = response.status >= 200 && response.status < 300;
+    const isObject = body !== null && typeof body === "object";
     const envelopeOk =
-      body !== null && typeof body === "object" && (body as { status?: unknown }).status === 1;
+      isObject && (options.envelope === false || (body as { status?: unknown }).status === 1);
     if (ok && envelopeOk) return body;
     throw new AffiseError(
       method,

@@ -7,9 +7,9 @@
 import { type AffiseClient } from "./client";
 import { encodeOfferForm } from "./encoding";
 import { AffiseError } from "./errors";
-import { carryPaymentIds } from "./payment-ids";
-import { type AffiseOffer, inputsFromState, stateFromAffise } from "./read-model";
-import { diffOffer } from "./diff";
+import { syncAffiliates } from "./affiliates";
+import { type AffiseOffer, stateFromAffise } from "./read-model";
+import { bringToDeclared } from "./write-offer";
 import type { CheckedOffer } from "./types";
 
 export interface CreateTuning {
@@ -63,8 +63,9 @@ export async function createOrAdoptOffer(
 
   const form = encodeOfferForm(offer);
   for (let attempt = 1; ; attempt++) {
+    let created: AffiseOffer;
     try {
-      return await client.createOffer(form);
+      created = await client.createOffer(form);
     } catch (error) {
       if (!(error instanceof AffiseError)) throw error;
       if (error.mayHaveCommitted && marker) {
@@ -80,7 +81,9 @@ export async function createOrAdoptOffer(
       }
       const pause = tuning.retryBaseMs * 2 ** (attempt - 1);
       await sleep(pause * (1 + 0.2 * Math.random()));
+      continue;
     }
+    return grantAffiliates(client, offer, created);
   }
 }
 
@@ -113,23 +116,35 @@ async function findByMarkerPatiently(
   return undefined;
 }
 
-/** Brings an offer found in Affise to the declared state, with one edit if it differs. */
+/**
+ * Brings an offer found in Affise (adopted, or found by its marker) to the declared state.
+ * Whatever fails from here on, the offer exists: the error carries it, so it is tracked.
+ */
 async function reconcile(
   client: AffiseClient,
   offer: CheckedOffer,
   existing: AffiseOffer,
 ): Promise<AffiseOffer> {
-  const current = stateFromAffise(existing, offer);
-  if (!diffOffer(existing.id, inputsFromState(current), offer).affiseChanged) return existing;
-  const payments = carryPaymentIds(offer.payments, current.payments);
-  const partnerPayments = carryPaymentIds(offer.partnerPayments, current.partnerPayments);
   try {
-    return await client.editOffer(
-      existing.id,
-      encodeOfferForm({ ...offer, payments, partnerPayments }, { mode: "edit" }),
-    );
+    const affiliates =
+      offer.enabledAffiliates !== undefined
+        ? await client.getEnabledAffiliates(existing.id)
+        : undefined;
+    const current = stateFromAffise(existing, offer, affiliates);
+    return (await bringToDeclared(client, existing.id, offer, current)) ?? existing;
   } catch (error) {
     throw new OfferNotReconciledError(existing, error as Error);
+  }
+}
+
+/** A new offer's affiliate access (the create form cannot carry it). */
+async function grantAffiliates(client: AffiseClient, offer: CheckedOffer, created: AffiseOffer) {
+  if (!offer.enabledAffiliates?.length) return created;
+  try {
+    await syncAffiliates(client, created.id, offer.enabledAffiliates, []);
+    return created;
+  } catch (error) {
+    throw new OfferNotReconciledError(created, error as Error);
   }
 }
 

@@ -1,9 +1,12 @@
 /**
  * `diff`: old state against new checked inputs, both normalised. Everything Affise can edit in
- * place is an update; nothing about an offer's payments forces a replace. The only replace is a
- * changed `adoptId`, which points the resource at a different Affise offer.
+ * place is an update; nothing about an offer's payments, caps, landings or targeting forces a
+ * replace. Two things do: a changed `adoptId` (manage a different Affise offer) and a changed
+ * `apiUrl` (the offer belongs to another Affise tenant, which cannot be edited into this one).
  */
-import { normalizeOffer, paymentKey } from "./normalize";
+import { isDeepStrictEqual } from "util";
+import { normalizeOffer } from "./normalize";
+import { canonicalJson } from "./normalize-delivery";
 import type { CheckedOffer, OfferState } from "./types";
 import { containsUnknown } from "./unknowns";
 
@@ -11,13 +14,15 @@ export interface OfferDiff {
   changes: boolean;
   replaces: string[];
   deleteBeforeReplace: boolean;
-  /** Top-level inputs that differ, for messages and tests (the host does not pass these on). */
+  /** Inputs that differ, for messages and tests (the host does not pass these on). */
   changed: string[];
-  /** Whether any of the changes is to something Affise stores (not just provider settings). */
-  affiseChanged: boolean;
+  /** Fields sent in one edit request (POST /3.0/admin/offer/{id}) that changed. */
+  affiseChanged: string[];
+  /** Whether the affiliates with access changed (enable/disable requests, one per affiliate). */
+  affiliatesChanged: boolean;
 }
 
-/** Fields Affise stores; a change to any of them is one edit request. */
+/** Fields Affise stores on the offer; a change to any of them is one edit request. */
 export const AFFISE_FIELDS = [
   "title",
   "advertiser",
@@ -25,24 +30,60 @@ export const AFFISE_FIELDS = [
   "externalOfferId",
   "payments",
   "partnerPayments",
+  "status",
+  "privacy",
+  "holdPeriod",
+  "holdType",
+  "isTop",
+  "isCpi",
+  "description",
+  "kpi",
+  "notes",
+  "tags",
+  "categories",
+  "urlPreview",
+  "trafficbackUrl",
+  "startAt",
+  "stopDate",
+  "caps",
+  "landings",
+  "targeting",
 ] as const;
+
 /** Fields only the provider uses; changing them needs no request. */
-const LOCAL_FIELDS = ["deletePolicy"] as const;
+const LOCAL_FIELDS = ["deletePolicy", "apiKey"] as const;
+
+/** Lists whose order means nothing to Affise: compared as sets of canonical items, ids aside. */
+const SET_FIELDS = new Set(["payments", "partnerPayments", "caps", "landings", "targeting"]);
 
 export function diffOffer(id: string, olds: Partial<OfferState>, news: CheckedOffer): OfferDiff {
   // State written by an older provider version may predate a default: normalise it like new inputs.
-  const before = normalizeOffer(olds as Record<string, unknown>);
-  const changed: string[] = [];
-  for (const field of [...AFFISE_FIELDS, ...LOCAL_FIELDS]) {
-    if (!sameValue(field, before[field], news[field])) changed.push(field);
-  }
-  const replaces = adoptsAnotherOffer(id, news) ? ["adoptId"] : [];
+  const before = normalizeOffer(olds as Record<string, unknown>) as unknown as Record<
+    string,
+    unknown
+  >;
+  const after = news as unknown as Record<string, unknown>;
+  const differs = (field: string) => !sameValue(field, before[field], after[field]);
+  const affiseChanged = AFFISE_FIELDS.filter(differs);
+  const affiliatesChanged = differs("enabledAffiliates");
+  const local = LOCAL_FIELDS.filter(differs);
+  const replaces = [
+    ...(adoptsAnotherOffer(id, news) ? ["adoptId"] : []),
+    ...(movesTenant(before.apiUrl, after.apiUrl) ? ["apiUrl"] : []),
+  ];
+  const changed = [
+    ...affiseChanged,
+    ...(affiliatesChanged ? ["enabledAffiliates"] : []),
+    ...local,
+    ...replaces,
+  ];
   return {
-    changes: changed.length > 0 || replaces.length > 0,
+    changes: changed.length > 0,
     replaces,
     deleteBeforeReplace: false,
-    changed: [...changed, ...replaces],
-    affiseChanged: changed.some((field) => (AFFISE_FIELDS as readonly string[]).includes(field)),
+    changed,
+    affiseChanged,
+    affiliatesChanged,
   };
 }
 
@@ -56,18 +97,16 @@ function adoptsAnotherOffer(id: string, news: CheckedOffer): boolean {
   return containsUnknown(news.adoptId) || String(news.adoptId) !== String(id);
 }
 
-function sameValue(field: string, before: unknown, after: unknown): boolean {
-  if (containsUnknown(after)) return false;
-  if (field === "payments" || field === "partnerPayments") {
-    return samePayments(before as never[], after as never[]);
-  }
-  return JSON.stringify(before ?? null) === JSON.stringify(after ?? null);
+function movesTenant(before: unknown, after: unknown): boolean {
+  if (containsUnknown(after)) return true;
+  return (before ?? null) !== (after ?? null);
 }
 
-function samePayments(
-  before: Parameters<typeof paymentKey>[0][],
-  after: Parameters<typeof paymentKey>[0][],
-): boolean {
-  const keys = (list: Parameters<typeof paymentKey>[0][]) => list.map(paymentKey).sort();
-  return JSON.stringify(keys(before ?? [])) === JSON.stringify(keys(after ?? []));
+function sameValue(field: string, before: unknown, after: unknown): boolean {
+  if (containsUnknown(after)) return false;
+  if (SET_FIELDS.has(field) && Array.isArray(before) && Array.isArray(after)) {
+    const keys = (list: unknown[]) => list.map(canonicalJson).sort();
+    return isDeepStrictEqual(keys(before), keys(after));
+  }
+  return canonicalJson(before ?? null) === canonicalJson(after ?? null);
 }

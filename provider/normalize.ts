@@ -3,6 +3,16 @@
  * inputs, so everything that is the same offer to Affise must normalise to the same value here:
  * codes in one case, lists sorted and de-duplicated, numbers as numbers, defaults written out.
  */
+import {
+  canonicalJson,
+  keepUnknown,
+  normalizeCap,
+  normalizeLanding,
+  normalizeTargetingGroup,
+  numberSet,
+  sortCanonically,
+  textSet,
+} from "./normalize-delivery";
 import { SUB_KEYS } from "./schema";
 import type {
   CheckedOffer,
@@ -10,45 +20,95 @@ import type {
   CheckedPayment,
   DeletePolicy,
   Device,
+  HoldType,
+  OfferStatus,
   PaymentType,
+  PrivacyLevel,
 } from "./types";
 import { containsUnknown, isUnknown } from "./unknowns";
 
 /** Goal "1" is Affise's default goal (`/3.0/goals` → `{id: 1, title: "Default"}`). */
 export const DEFAULT_GOAL = "1";
-export const DEFAULT_DELETE_POLICY: DeletePolicy = "delete";
+
+/** Defaults written out by `check`, so the preview shows what Affise will be told. */
+export const DEFAULTS = {
+  deletePolicy: "delete" as DeletePolicy,
+  /** Affise's own default for a new offer. */
+  status: "stopped" as OfferStatus,
+  privacy: "public" as PrivacyLevel,
+  holdPeriod: 0,
+  holdType: "days" as HoldType,
+  isTop: false,
+  isCpi: false,
+};
+
+/**
+ * Fields managed only while declared (see CheckedOffer), each with its canonical form. Mapping
+ * to and from Affise lives in encoding.ts and read-model.ts.
+ */
+export const OPTIONAL_FIELDS = {
+  description: (v: unknown) => languageTexts(v),
+  kpi: (v: unknown) => languageTexts(v),
+  notes: (v: unknown) => String(v),
+  tags: (v: unknown) => textSet(v),
+  categories: (v: unknown) => textSet(v),
+  urlPreview: (v: unknown) => String(v).trim(),
+  trafficbackUrl: (v: unknown) => String(v).trim(),
+  startAt: (v: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? `${v} 00:00:00` : String(v)),
+  stopDate: (v: unknown) => String(v).slice(0, 10),
+  caps: (v: unknown) => sortCanonically((v as Raw[]).map(normalizeCap)),
+  landings: (v: unknown) => sortCanonically((v as Raw[]).map(normalizeLanding)),
+  targeting: (v: unknown) => sortCanonically((v as Raw[]).map(normalizeTargetingGroup)),
+  enabledAffiliates: (v: unknown) => numberSet(v),
+  apiUrl: (v: unknown) => String(v).trim().replace(/\/+$/, ""),
+  apiKey: (v: unknown) => String(v),
+} as const;
+
+export type OptionalField = keyof typeof OPTIONAL_FIELDS;
 
 type Raw = Record<string, unknown>;
 
 export function normalizeOffer(raw: Raw): CheckedOffer {
+  const text = (v: unknown) => String(v).trim();
   const offer: CheckedOffer = {
-    title: keepUnknown(raw.title, (v) => String(v).trim()),
+    title: keepUnknown(raw.title, text),
     advertiser: keepUnknown(raw.advertiser, (v) => String(v).toLowerCase()),
-    url: keepUnknown(raw.url, (v) => String(v).trim()),
+    url: keepUnknown(raw.url, text),
     payments: keepUnknown(raw.payments, (list) =>
       sortPayments((list as Raw[]).map(normalizePayment)),
     ),
     partnerPayments: keepUnknown(raw.partnerPayments ?? [], (list) =>
       sortPayments((list as Raw[]).map(normalizePartnerPayment)),
     ),
-    deletePolicy: keepUnknown(raw.deletePolicy ?? DEFAULT_DELETE_POLICY, (v) => v as DeletePolicy),
+    deletePolicy: keepUnknown(raw.deletePolicy ?? DEFAULTS.deletePolicy, (v) => v as DeletePolicy),
+    status: keepUnknown(raw.status ?? DEFAULTS.status, (v) => v as OfferStatus),
+    privacy: keepUnknown(raw.privacy ?? DEFAULTS.privacy, (v) => v as PrivacyLevel),
+    holdPeriod: keepUnknown(raw.holdPeriod ?? DEFAULTS.holdPeriod, Number),
+    holdType: keepUnknown(raw.holdType ?? DEFAULTS.holdType, (v) => v as HoldType),
+    isTop: keepUnknown(raw.isTop ?? DEFAULTS.isTop, Boolean),
+    isCpi: keepUnknown(raw.isCpi ?? DEFAULTS.isCpi, Boolean),
   };
   if (raw.externalOfferId !== undefined) {
-    offer.externalOfferId = keepUnknown(raw.externalOfferId, (v) => String(v).trim());
+    offer.externalOfferId = keepUnknown(raw.externalOfferId, text);
   }
   if (raw.adoptId !== undefined) offer.adoptId = keepUnknown(raw.adoptId, Number);
   if (raw.resourceName !== undefined) offer.resourceName = String(raw.resourceName);
+  for (const [field, normalise] of Object.entries(OPTIONAL_FIELDS)) {
+    const value = raw[field];
+    if (value === undefined || value === null) continue;
+    (offer as unknown as Raw)[field] = containsUnknown(value) ? value : normalise(value);
+  }
   return offer;
 }
 
 export function normalizePayment(raw: Raw): CheckedPayment {
   if (isUnknown(raw)) return raw as unknown as CheckedPayment;
   const payment: CheckedPayment = {
-    countries: codeList(raw.countries, (c) => c.toUpperCase()),
+    countries: textSet(raw.countries, (c) => c.toUpperCase()),
     countryExclude: keepUnknown(raw.countryExclude ?? false, Boolean),
-    cities: numberList(raw.cities),
-    devices: codeList(raw.devices, (d) => d.toLowerCase()) as Device[],
-    os: codeList(raw.os, (o) => o.trim()),
+    cities: numberSet(raw.cities),
+    devices: textSet(raw.devices, (d) => d.toLowerCase()) as Device[],
+    os: textSet(raw.os),
     goal: keepUnknown(raw.goal ?? DEFAULT_GOAL, (v) => String(v).trim()),
     total: keepUnknown(raw.total, Number),
     revenue: keepUnknown(raw.revenue, Number),
@@ -57,14 +117,14 @@ export function normalizePayment(raw: Raw): CheckedPayment {
   };
   for (const key of ["title", ...SUB_KEYS] as const) {
     const value = raw[key];
-    if (value !== undefined && value !== "") payment[key] = value as string;
+    if (value !== undefined && value !== null && value !== "") payment[key] = value as string;
   }
   return payment;
 }
 
 export function normalizePartnerPayment(raw: Raw): CheckedPartnerPayment {
   if (isUnknown(raw)) return raw as unknown as CheckedPartnerPayment;
-  return { ...normalizePayment(raw), partners: numberList(raw.partners) };
+  return { ...normalizePayment(raw), partners: numberSet(raw.partners) };
 }
 
 /**
@@ -72,32 +132,19 @@ export function normalizePartnerPayment(raw: Raw): CheckedPartnerPayment {
  * first in a list), so their order in a declaration is not a change: sort them canonically.
  */
 export function sortPayments<T extends CheckedPayment>(payments: T[]): T[] {
-  if (payments.some(containsUnknown)) return payments;
-  return [...payments].sort((a, b) => compareText(paymentKey(a), paymentKey(b)));
+  return sortCanonically(payments);
 }
 
 /** A payment's identity for sorting and duplicate detection (its Affise id excluded). */
 export function paymentKey(payment: CheckedPayment & { id?: string }): string {
-  const { id: _id, ...rest } = payment;
-  return JSON.stringify(rest, Object.keys(rest).sort());
+  return canonicalJson(payment);
 }
 
-function codeList(value: unknown, canonical: (code: string) => string): string[] {
-  if (value === undefined || value === null) return [];
-  if (containsUnknown(value)) return value as string[];
-  return [...new Set((value as unknown[]).map((v) => canonical(String(v))))].sort(compareText);
-}
-
-function numberList(value: unknown): number[] {
-  if (value === undefined || value === null) return [];
-  if (containsUnknown(value)) return value as number[];
-  return [...new Set((value as unknown[]).map(Number))].sort((a, b) => a - b);
-}
-
-function keepUnknown<T>(value: unknown, normalise: (value: unknown) => T): T {
-  return isUnknown(value) ? (value as T) : normalise(value);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Affise returns every tenant language, "" where unset: an empty text is no text. */
+function languageTexts(value: unknown): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [language, text] of Object.entries((value ?? {}) as Raw).sort()) {
+    if (text !== undefined && text !== null && String(text) !== "") texts[language] = String(text);
+  }
+  return texts;
 }

@@ -4,16 +4,17 @@
  * state (see serialized-provider.ts); the provider host loads it from the installed package.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { checkOffer } from "./check";
+import { checkOffer, withoutInternalInputs } from "./check";
 import { AffiseClient } from "./client";
-import { applyStackConfig, resolveConnection } from "./connection";
+import { applyStackConfig, type AffiseConnection, resolveConnection } from "./connection";
 import { createOrAdoptOffer, createTuning, OfferNotReconciledError } from "./create-offer";
 import { diffOffer } from "./diff";
-import { encodeOfferForm } from "./encoding";
 import { normalizeOffer } from "./normalize";
-import { carryPaymentIds, idsFromAnswer } from "./payment-ids";
-import { type AffiseOffer, inputsFromState, stateFromAffise } from "./read-model";
+import { inputsFromState, stateFromAffise } from "./read-model";
+import { checkAgainstTenant } from "./tenant-lists";
 import type { CheckedOffer, OfferState } from "./types";
+import { containsUnknown } from "./unknowns";
+import { bringToDeclared, outputsFor } from "./write-offer";
 
 type Props = Record<string, unknown>;
 
@@ -22,37 +23,49 @@ export const offerProvider = {
     applyStackConfig((key) => request.config.get(key));
   },
 
-  async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-    return checkOffer(news);
+  /** No network for a broken offer; new codes are then checked against the tenant's own lists. */
+  async check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    const outcome = checkOffer(news);
+    if (outcome.failures.length > 0 || containsUnknown(news)) return outcome;
+    const connection = tryConnection(outcome.inputs);
+    if (!connection) return outcome;
+    const failures = await withOfferName(outcome.inputs, "check", () =>
+      checkAgainstTenant(connection, olds, withoutInternalInputs(news)),
+    );
+    return { inputs: outcome.inputs, failures };
   },
 
   async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    const { changes, replaces, deleteBeforeReplace } = diffOffer(
-      id,
-      olds as Partial<OfferState>,
-      asChecked(news),
-    );
-    return { changes, replaces, deleteBeforeReplace };
+    const offer = asChecked(news);
+    const previous = olds as Partial<OfferState>;
+    return withOfferName(offer, "diff", async () => {
+      if (!previous.apiUrl && !offer.apiUrl) guardTenant(previous, tryConnection(offer));
+      const { changes, replaces, deleteBeforeReplace } = diffOffer(id, previous, offer);
+      return { changes, replaces, deleteBeforeReplace };
+    });
   },
 
   async create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
     const offer = asChecked(inputs);
     return withOfferName(offer, "create", async () => {
+      const connection = resolveConnection(offer);
       try {
-        const connection = resolveConnection();
+        const client = new AffiseClient(connection);
         const created = await createOrAdoptOffer(
-          new AffiseClient(connection),
+          client,
           offer,
           createTuning(connection.maxRetries),
         );
-        return { id: created.id, outs: stateAfterWrite(offer, created) };
+        const source = stateFromAffise(created, offer, offer.enabledAffiliates);
+        return { id: created.id, outs: outputsFor(offer, source, connection.apiUrl) };
       } catch (error) {
         // The offer exists in Affise: hand its id to the engine so it is tracked, never orphaned.
         if (error instanceof OfferNotReconciledError) {
-          throw Object.assign(error, {
-            id: error.existing.id,
-            properties: stateFromAffise(error.existing, offer),
-          });
+          const properties = {
+            ...stateFromAffise(error.existing, offer),
+            tenantUrl: connection.apiUrl,
+          };
+          throw Object.assign(error, { id: error.existing.id, properties });
         }
         throw error;
       }
@@ -60,11 +73,22 @@ export const offerProvider = {
   },
 
   async read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult> {
-    const local = normalizeOffer({ payments: [], ...(props ?? {}) });
-    return withOfferName(local, "read", async () => {
-      const offer = await clientFor().getOffer(id);
+    const previous = normalizeOffer({ payments: [], ...(props ?? {}) }) as CheckedOffer &
+      Partial<OfferState>;
+    previous.tenantUrl = props?.tenantUrl as string | undefined;
+    return withOfferName(previous, "read", async () => {
+      const connection = connectionFor(previous);
+      const client = new AffiseClient(connection);
+      const offer = await client.getOffer(id);
       if (!offer) return { id: "" };
-      const state = stateFromAffise(offer, local);
+      const affiliates =
+        previous.enabledAffiliates !== undefined
+          ? await client.getEnabledAffiliates(id)
+          : undefined;
+      const state = {
+        ...stateFromAffise(offer, previous, affiliates),
+        tenantUrl: connection.apiUrl,
+      };
       return { id: offer.id, props: state, inputs: inputsFromState(state) };
     });
   },
@@ -73,31 +97,18 @@ export const offerProvider = {
     const previous = olds as unknown as OfferState;
     const offer = asChecked(news);
     return withOfferName(offer, "update", async () => {
-      if (!diffOffer(id, previous, offer).affiseChanged) {
-        return {
-          outs: {
-            ...previous,
-            ...offer,
-            payments: previous.payments,
-            partnerPayments: previous.partnerPayments,
-          },
-        };
-      }
-      const payments = carryPaymentIds(offer.payments, previous.payments ?? []);
-      const partnerPayments = carryPaymentIds(
-        offer.partnerPayments,
-        previous.partnerPayments ?? [],
-      );
-      const form = encodeOfferForm({ ...offer, payments, partnerPayments }, { mode: "edit" });
-      const edited = await clientFor().editOffer(id, form);
-      return { outs: stateAfterWrite({ ...offer, payments, partnerPayments }, edited) };
+      const connection = connectionFor({ ...offer, tenantUrl: previous.tenantUrl });
+      const answer = await bringToDeclared(new AffiseClient(connection), id, offer, previous);
+      const source = answer ? stateFromAffise(answer, offer, offer.enabledAffiliates) : previous;
+      return { outs: outputsFor(offer, source, connection.apiUrl) };
     });
   },
 
   async delete(id: string, props: Props): Promise<void> {
-    const offer = normalizeOffer({ payments: [], ...props });
+    const offer = normalizeOffer({ payments: [], ...props }) as CheckedOffer & Partial<OfferState>;
+    offer.tenantUrl = props.tenantUrl as string | undefined;
     await withOfferName(offer, offer.deletePolicy === "stop" ? "stop" : "delete", async () => {
-      const client = clientFor();
+      const client = new AffiseClient(connectionFor(offer));
       if (offer.deletePolicy === "stop") {
         if ((await client.getOffer(id)) !== undefined) await client.setOfferStatus(id, "stopped");
       } else {
@@ -107,19 +118,36 @@ export const offerProvider = {
   },
 };
 
-/** Outputs after a create or edit: the declared state, with the ids Affise assigned. */
-function stateAfterWrite(offer: CheckedOffer, answer: AffiseOffer): OfferState {
-  const answered = stateFromAffise(answer, offer);
-  return {
-    ...offer,
-    payments: idsFromAnswer(offer.payments, answered.payments),
-    partnerPayments: idsFromAnswer(offer.partnerPayments, answered.partnerPayments),
-    offerId: answered.offerId,
-  };
+/** The offer's own connection if it has one, else the stack's; checked against where it lives. */
+function connectionFor(offer: Partial<OfferState>): AffiseConnection {
+  const connection = resolveConnection(offer);
+  if (!offer.apiUrl) guardTenant(offer, connection);
+  return connection;
 }
 
-function clientFor(): AffiseClient {
-  return new AffiseClient(resolveConnection());
+/**
+ * An offer made with the stack's affise:apiUrl lives in that tenant. If the stack now points at
+ * another one, acting on the offer's id there would touch a different offer: refuse, and say so.
+ */
+function guardTenant(
+  previous: Partial<OfferState>,
+  connection: AffiseConnection | undefined,
+): void {
+  const livesIn = previous.tenantUrl;
+  if (!livesIn || !connection || livesIn === connection.apiUrl) return;
+  throw new Error(
+    `this offer lives in the Affise account at ${livesIn}, but affise:apiUrl now points at ` +
+      `${connection.apiUrl}. Acting on its id there would touch another offer. Set the stack's ` +
+      `affise:apiUrl back, or give this offer apiUrl: ${livesIn} and its apiKey.`,
+  );
+}
+
+function tryConnection(offer: Partial<CheckedOffer>): AffiseConnection | undefined {
+  try {
+    return resolveConnection(offer);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Hooks never see the URN: `Offer` hands in its resource name so errors can say which offer. */

@@ -1,35 +1,53 @@
 /**
- * Keeping Affise's payment ids stable. An edit replaces the payment arrays whole, and a payment
- * sent without its `id` is a new payment to Affise (a new UUID, its history detached), so every
- * payment that is still there must be sent with the id it already has.
+ * Keeping Affise's ids stable: payment UUIDs, landing ids and targeting-group UUIDs. An edit
+ * replaces these lists whole, and an item sent without its `id` is a new item to Affise (a new
+ * id, its history detached), so every item that is still there is sent with the id it has.
  */
-import { paymentKey } from "./normalize";
-import type { CheckedPayment } from "./types";
+import { canonicalJson } from "./normalize-delivery";
+import type { CheckedLanding, CheckedPayment, CheckedTargetingGroup } from "./types";
 
-type WithId<T> = T & { id?: string };
+type WithId<T, I> = T & { id?: I };
+/** What makes two items "the same item" at some level of strictness; undefined: no opinion. */
+type SameItemKey<T> = (item: T) => string | undefined;
 
 /** Everything but the amounts: a payment whose price changed is still the same payment. */
-function conditionsKey(payment: CheckedPayment): string {
+function paymentConditions(payment: CheckedPayment): string {
   const { total: _t, revenue: _r, currency: _c, type: _y, title: _ti, ...conditions } = payment;
-  return paymentKey(conditions as CheckedPayment);
+  return canonicalJson(conditions);
 }
 
+export const PAYMENT_IDENTITY: SameItemKey<CheckedPayment>[] = [canonicalJson, paymentConditions];
+/** A landing whose title changed, or whose URL changed, is still that landing. */
+export const LANDING_IDENTITY: SameItemKey<CheckedLanding>[] = [
+  canonicalJson,
+  (landing) => `url:${landing.url}`,
+  (landing) => `title:${landing.title}`,
+];
+/** A named targeting group keeps its id while its rules change. */
+export const TARGETING_IDENTITY: SameItemKey<CheckedTargetingGroup>[] = [
+  canonicalJson,
+  (group) => (group.name ? `name:${group.name}` : undefined),
+];
+
 /**
- * Gives each declared payment the id of the previous payment it continues: first the identical
- * ones, then those with the same conditions (a price change). The rest go without an id.
+ * Gives each declared item the id of the previous item it continues: first the identical ones,
+ * then by each looser identity in turn. The rest go without an id, so Affise creates them.
  */
-export function carryPaymentIds<T extends CheckedPayment>(
-  declared: T[],
-  previous: WithId<T>[],
-): WithId<T>[] {
+export function carryIds<T extends object, I>(
+  declared: WithId<T, I>[],
+  previous: WithId<T, I>[],
+  identity: SameItemKey<T>[],
+): WithId<T, I>[] {
   const unused = previous.filter((p) => p.id !== undefined);
-  const result: WithId<T>[] = declared.map((payment) => ({ ...payment }));
-  for (const key of [paymentKey, conditionsKey]) {
-    result.forEach((payment) => {
-      if (payment.id !== undefined) return;
-      const match = unused.findIndex((old) => key(old) === key(payment));
+  const result = declared.map((item) => ({ ...item }));
+  for (const key of identity) {
+    result.forEach((item) => {
+      if (item.id !== undefined) return;
+      const wanted = key(item);
+      if (wanted === undefined) return;
+      const match = unused.findIndex((old) => key(old) === wanted);
       if (match >= 0) {
-        payment.id = unused[match].id;
+        item.id = unused[match].id;
         unused.splice(match, 1);
       }
     });
@@ -37,26 +55,35 @@ export function carryPaymentIds<T extends CheckedPayment>(
   return result;
 }
 
+export function carryPaymentIds<T extends CheckedPayment>(
+  declared: T[],
+  previous: WithId<T, string>[],
+): WithId<T, string>[] {
+  return carryIds(declared, previous, PAYMENT_IDENTITY as SameItemKey<T>[]);
+}
+
 /**
- * After a create or edit, reads the ids Affise assigned off its answer: the answer's payments,
- * mapped back through normalisation, are matched to the declared ones.
+ * After a create or edit, reads the ids Affise assigned off its answer: ids that were sent and
+ * came back are kept; the rest are matched to the answer's items by content.
  */
-export function idsFromAnswer<T extends CheckedPayment>(
-  declared: WithId<T>[],
-  answered: WithId<T>[],
-): WithId<T>[] {
-  const answeredIds = new Set(answered.map((p) => p.id).filter((id) => id !== undefined));
-  const kept = declared.map((payment) =>
-    payment.id !== undefined && answeredIds.has(payment.id) ? payment : withoutId(payment),
+export function idsFromAnswer<T extends object, I>(
+  declared: WithId<T, I>[],
+  answered: WithId<T, I>[],
+  identity: SameItemKey<T>[] = PAYMENT_IDENTITY as unknown as SameItemKey<T>[],
+): WithId<T, I>[] {
+  const answeredIds = new Set(answered.map((item) => item.id).filter((id) => id !== undefined));
+  const kept = declared.map((item) =>
+    item.id !== undefined && answeredIds.has(item.id) ? item : withoutId(item),
   );
-  const keptIds = new Set(kept.map((p) => p.id));
-  return carryPaymentIds(
+  const keptIds = new Set(kept.map((item) => item.id));
+  return carryIds(
     kept,
-    answered.filter((p) => !keptIds.has(p.id)),
+    answered.filter((item) => !keptIds.has(item.id)),
+    identity,
   );
 }
 
-function withoutId<T>(payment: WithId<T>): WithId<T> {
-  const { id: _id, ...rest } = payment;
-  return rest as WithId<T>;
+function withoutId<T extends { id?: unknown }>(item: T): T {
+  const { id: _id, ...rest } = item;
+  return rest as T;
 }

@@ -4,7 +4,20 @@
  * TypeScript interfaces in `types.ts` are checked against it at compile time.
  */
 import { z } from "zod";
-import { COUNTRY_CODE_HINTS, ISO_COUNTRY_CODES } from "./iso-countries";
+import { capSchema, landingSchema, targetingGroupSchema } from "./schema-delivery";
+import {
+  amount,
+  DEVICES,
+  flag,
+  countryCode,
+  currencyCode,
+  HEX24,
+  httpUrl,
+  listOf,
+  nonEmptyText,
+  oneOf,
+  positiveInteger,
+} from "./schema-parts";
 
 /** Affise's payment types (`offer_payment_structure.type`). */
 export const PAYMENT_TYPES = [
@@ -19,78 +32,31 @@ export const PAYMENT_TYPES = [
   "baseline_accumulating",
 ] as const;
 
-/** Affise's device types (`/3.1/devices`). */
-export const DEVICES = [
-  "mediahub",
-  "mobile",
-  "ereader",
-  "console",
-  "tv",
-  "tablet",
-  "desktop",
-  "smartwatch",
-] as const;
+export { DEVICES };
+
+export const OFFER_STATUSES = ["active", "stopped", "suspended"] as const;
+export const PRIVACY_LEVELS = ["public", "protected", "private"] as const;
+export const HOLD_TYPES = ["days", "hours"] as const;
 
 /** What `pulumi destroy` (or removing the declaration) does to the offer in Affise. */
 export const DELETE_POLICIES = ["delete", "stop"] as const;
 
 export const SUB_KEYS = ["sub1", "sub2", "sub3", "sub4", "sub5", "sub6", "sub7", "sub8"] as const;
 
-const DECIMAL = /^\s*\d+(\.\d+)?\s*$/;
-const POSITIVE_INTEGER = /^\s*[1-9]\d*\s*$/;
-const HEX24 = /^[0-9a-fA-F]{24}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/;
 
-const oneOf = (values: readonly string[]) => `must be one of: ${values.join(", ")}`;
-
-const amount = z
-  .union(
-    [
-      z.number({ error: "must be a number" }).min(0, { error: "must be 0 or more" }),
-      z.string().regex(DECIMAL, { error: "must be a number 0 or more, such as 12.5" }),
-    ],
-    { error: "must be a number 0 or more, such as 12.5" },
-  )
-  .describe('An amount, 0 or more (a quoted number such as "12.5" is accepted).');
-
-const positiveInteger = (what: string) =>
-  z.union(
-    [
-      z
-        .int({ error: `must be a whole number (${what})` })
-        .min(1, { error: `must be 1 or more (${what})` }),
-      z.string().regex(POSITIVE_INTEGER, { error: `must be a whole number (${what})` }),
-    ],
-    { error: `must be a whole number 1 or more (${what})` },
-  );
-
-const countryCode = z
-  .string({ error: "must be a two-letter ISO 3166-1 country code, such as US" })
-  .regex(/^[A-Za-z]{2}$/, { error: "must be a two-letter ISO 3166-1 country code, such as US" })
-  .refine((code) => ISO_COUNTRY_CODES.has(code.toUpperCase()), {
-    error: (issue) => {
-      const code = String(issue.input).toUpperCase();
-      const hint = COUNTRY_CODE_HINTS[code];
-      return "is not an ISO 3166-1 alpha-2 country code" + (hint ? ` (did you mean ${hint}?)` : "");
-    },
-  });
-
-const currencyCode = z
-  .string({ error: "must be a three-letter currency code, such as USD" })
-  .regex(/^[A-Za-z]{3}$/, { error: "must be a three-letter currency code, such as USD" })
-  .describe("ISO 4217 / ECB currency code (case-insensitive; stored uppercase).");
-
-const nonEmptyText = (what: string) =>
+const textsByLanguage = (what: string) =>
   z
-    .string({ error: `must be text (${what})` })
-    .trim()
-    .min(1, { error: `must not be empty (${what})` });
+    .record(
+      z.string().regex(/^[a-z]{2}$/, { error: "must be a two-letter language code such as en" }),
+      z.string({ error: `must be text (${what})` }),
+      { error: `must map language codes to text, e.g. { en: "..." } (${what})` },
+    )
+    .describe(`${what} per language, e.g. { en: "...", de: "..." }.`);
 
 const subValues = (key: string) =>
   z.string({ error: "must be text" }).optional().describe(`Comma-separated ${key} values.`);
-
-function listOf<T extends z.ZodType>(item: T, what: string) {
-  return z.array(item, { error: `must be a list of ${what}` });
-}
 
 const paymentFields = {
   title: z.string({ error: "must be text" }).optional().describe("A label for the payment."),
@@ -175,12 +141,9 @@ export const offerSchema = z
         error: "must be an advertiser id (24 hexadecimal characters, from /3.0/admin/advertisers)",
       })
       .describe("The advertiser's id (24 hex characters)."),
-    url: z
-      .string({ error: "must be an http(s) URL" })
-      .refine(isHttpUrl, { error: "must be an http:// or https:// URL" })
-      .describe(
-        "The tracking URL traffic is sent to; Affise macros such as {clickid} are allowed.",
-      ),
+    url: httpUrl("the tracking URL").describe(
+      "The tracking URL traffic is sent to; Affise macros such as {clickid} are allowed.",
+    ),
     payments: listOf(paymentSchema, "payments")
       .min(1, { error: "an offer needs at least one payment" })
       .describe("General payments; at least one."),
@@ -203,18 +166,79 @@ export const offerSchema = z
       .describe(
         "delete (default): delete the offer in Affise on destroy; stop: set it to stopped and keep it.",
       ),
+    status: z
+      .enum(OFFER_STATUSES, { error: oneOf(OFFER_STATUSES) })
+      .optional()
+      .describe(
+        "active, stopped or suspended. Default: stopped (Affise's default), shown in the preview.",
+      ),
+    privacy: z
+      .enum(PRIVACY_LEVELS, { error: oneOf(PRIVACY_LEVELS) })
+      .optional()
+      .describe(
+        "public (default), protected (affiliates ask for access) or private (by invitation).",
+      ),
+    description: textsByLanguage("The offer's description").optional(),
+    kpi: textsByLanguage("KPI terms for affiliates").optional(),
+    notes: z.string({ error: "must be text" }).optional().describe("Internal notes."),
+    tags: listOf(nonEmptyText("a tag"), "tags").optional().describe("Tags."),
+    categories: listOf(nonEmptyText("a category id"), "category ids")
+      .optional()
+      .describe("Category ids (from /3.0/offer/categories)."),
+    urlPreview: httpUrl("the preview URL").optional().describe("The page affiliates preview."),
+    trafficbackUrl: httpUrl("the trafficback URL")
+      .optional()
+      .describe("Where traffic goes when the offer cannot take it."),
+    holdPeriod: z
+      .int({ error: "must be a whole number of days or hours" })
+      .min(0, { error: "must be 0 or more" })
+      .max(60, { error: "must be 60 or less" })
+      .optional()
+      .describe(
+        "How long conversions are held before approval, in holdType units (0-60). Default 0.",
+      ),
+    holdType: z
+      .enum(HOLD_TYPES, { error: oneOf(HOLD_TYPES) })
+      .optional()
+      .describe("days (default) or hours."),
+    startAt: z
+      .string({ error: "must be a date" })
+      .regex(DATE_TIME, { error: "must be YYYY-MM-DD or YYYY-MM-DD HH:MM:SS" })
+      .optional()
+      .describe("When the offer starts (Affise accepts today or later)."),
+    stopDate: z
+      .string({ error: "must be a date" })
+      .regex(DATE, { error: "must be YYYY-MM-DD" })
+      .optional()
+      .describe("The day the offer stops."),
+    isTop: flag("isTop").optional().describe("Mark as a top offer. Default false."),
+    isCpi: flag("isCpi").optional().describe("A CPI (app install) offer. Default false."),
+    caps: listOf(capSchema, "caps").optional().describe("Caps."),
+    landings: listOf(landingSchema, "landings").optional().describe("Landing pages."),
+    targeting: listOf(targetingGroupSchema, "targeting groups")
+      .optional()
+      .describe("Targeting groups."),
+    enabledAffiliates: listOf(positiveInteger("an affiliate id"), "affiliate ids")
+      .optional()
+      .describe("Affiliates given access (for protected and private offers); a set."),
+    apiUrl: httpUrl("an Affise API URL")
+      .optional()
+      .describe("This offer's Affise tenant, instead of the stack's affise:apiUrl."),
+    apiKey: nonEmptyText("an Affise API key")
+      .optional()
+      .describe("The API key for apiUrl (kept as a secret), instead of the stack's affise:apiKey."),
+  })
+  .superRefine((offer, ctx) => {
+    if ((offer.apiUrl === undefined) !== (offer.apiKey === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [offer.apiUrl === undefined ? "apiUrl" : "apiKey"],
+        message: "apiUrl and apiKey go together: give both or neither",
+      });
+    }
   })
   .describe("An Affise offer.");
 
 export type OfferSchemaInput = z.input<typeof offerSchema>;
 export type PaymentSchemaInput = z.input<typeof paymentSchema>;
 export type PartnerPaymentSchemaInput = z.input<typeof partnerPaymentSchema>;
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}

@@ -4,11 +4,37 @@
  * `test/provider/types.test.ts` fails to compile if these drift from `schema.ts`.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { DELETE_POLICIES, DEVICES, PAYMENT_TYPES } from "./schema";
+import type {
+  DELETE_POLICIES,
+  DEVICES,
+  HOLD_TYPES,
+  OFFER_STATUSES,
+  PAYMENT_TYPES,
+  PRIVACY_LEVELS,
+} from "./schema";
+import type {
+  CAP_PERIODS,
+  CAP_SCOPES,
+  CAP_TYPES,
+  CONNECTION_TYPES,
+  LANDING_TYPES,
+  OS_COMPARISONS,
+  TARGETING_CONDITIONS,
+} from "./schema-delivery";
 
 export type PaymentType = (typeof PAYMENT_TYPES)[number];
 export type Device = (typeof DEVICES)[number];
 export type DeletePolicy = (typeof DELETE_POLICIES)[number];
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number];
+export type HoldType = (typeof HOLD_TYPES)[number];
+export type CapPeriod = (typeof CAP_PERIODS)[number];
+export type CapType = (typeof CAP_TYPES)[number];
+export type CapScope = (typeof CAP_SCOPES)[number];
+export type LandingType = (typeof LANDING_TYPES)[number];
+export type TargetingCondition = (typeof TARGETING_CONDITIONS)[number];
+export type OsComparison = (typeof OS_COMPARISONS)[number];
+export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 
 type In<T> = pulumi.Input<T>;
 type InList<T> = pulumi.Input<pulumi.Input<T>[]>;
@@ -50,6 +76,50 @@ export interface PartnerPaymentArgs extends PaymentArgs {
   partners: InList<number>;
 }
 
+/** A cap. Each list narrows it; its scope says how (default: exact when listed, else all). */
+export interface CapArgs {
+  period: In<CapPeriod>;
+  type: In<CapType>;
+  /** A whole number, or an amount for a budget cap. */
+  value: In<number>;
+  goalType?: In<CapScope>;
+  goals?: InList<string>;
+  affiliateType?: In<CapScope>;
+  affiliates?: InList<number>;
+  countryType?: In<CapScope>;
+  countries?: InList<string>;
+}
+
+export interface LandingArgs {
+  title: In<string>;
+  url: In<string>;
+  urlPreview: In<string>;
+  /** "landing" (default) or "transit". */
+  type?: In<LandingType>;
+}
+
+/** An OS rule, e.g. { name: "Android", comparison: "GTE", version: "10.0" }. */
+export interface OsRuleArgs {
+  name: In<string>;
+  comparison?: In<OsComparison>;
+  version?: In<string>;
+}
+
+export interface TargetingGroupArgs {
+  name?: In<string>;
+  /** "and" (default): every rule must match; "or": any. */
+  condition?: In<TargetingCondition>;
+  /** Default true. */
+  enabled?: In<boolean>;
+  countries?: In<{ allow?: InList<string>; deny?: InList<string> }>;
+  os?: InList<OsRuleArgs>;
+  osDeny?: In<boolean>;
+  devices?: InList<Device>;
+  devicesDeny?: In<boolean>;
+  connections?: InList<ConnectionType>;
+  connectionsDeny?: In<boolean>;
+}
+
 export interface OfferArgs {
   title: In<string>;
   /** Advertiser id, 24 hex characters. */
@@ -65,6 +135,38 @@ export interface OfferArgs {
   adoptId?: In<number>;
   /** What destroy does in Affise: "delete" (default) or "stop". */
   deletePolicy?: In<DeletePolicy>;
+  /** Default "stopped" (Affise's default). */
+  status?: In<OfferStatus>;
+  /** Default "public". */
+  privacy?: In<PrivacyLevel>;
+  /** Per language, e.g. { en: "..." }. */
+  description?: In<Record<string, In<string>>>;
+  kpi?: In<Record<string, In<string>>>;
+  notes?: In<string>;
+  tags?: InList<string>;
+  /** Category ids. */
+  categories?: InList<string>;
+  urlPreview?: In<string>;
+  trafficbackUrl?: In<string>;
+  /** 0-60, in holdType units; default 0. */
+  holdPeriod?: In<number>;
+  /** "days" (default) or "hours". */
+  holdType?: In<HoldType>;
+  /** YYYY-MM-DD or YYYY-MM-DD HH:MM:SS. */
+  startAt?: In<string>;
+  /** YYYY-MM-DD. */
+  stopDate?: In<string>;
+  isTop?: In<boolean>;
+  isCpi?: In<boolean>;
+  caps?: InList<CapArgs>;
+  landings?: InList<LandingArgs>;
+  targeting?: InList<TargetingGroupArgs>;
+  /** Affiliates given access (protected and private offers); a set. */
+  enabledAffiliates?: InList<number>;
+  /** This offer's Affise tenant instead of the stack's (with apiKey). */
+  apiUrl?: In<string>;
+  /** The tenant's API key; stored as a secret. */
+  apiKey?: In<string>;
 }
 
 /** A payment as `check` normalises it: codes uppercase, lists sorted and unique, defaults explicit. */
@@ -94,7 +196,49 @@ export interface CheckedPartnerPayment extends CheckedPayment {
   partners: number[];
 }
 
-/** The offer as `check` returns it; the engine's preview diff compares two of these. */
+export interface CheckedCap {
+  period: CapPeriod;
+  type: CapType;
+  value: number;
+  goalType: CapScope;
+  goals: string[];
+  affiliateType: CapScope;
+  affiliates: number[];
+  countryType: CapScope;
+  countries: string[];
+}
+
+export interface CheckedLanding {
+  title: string;
+  url: string;
+  urlPreview: string;
+  type: LandingType;
+}
+
+export interface CheckedOsRule {
+  name: string;
+  comparison?: OsComparison;
+  version?: string;
+}
+
+export interface CheckedTargetingGroup {
+  name: string;
+  condition: TargetingCondition;
+  enabled: boolean;
+  countries: { allow: string[]; deny: string[] };
+  os: CheckedOsRule[];
+  osDeny: boolean;
+  devices: Device[];
+  devicesDeny: boolean;
+  connections: ConnectionType[];
+  connectionsDeny: boolean;
+}
+
+/**
+ * The offer as `check` returns it; the engine's preview diff compares two of these. Fields with
+ * a default are always there (and so always managed); the optional ones are managed only while
+ * declared: Affise's value is left alone until then, and cleared when a declaration is removed.
+ */
 export interface CheckedOffer {
   title: string;
   advertiser: string;
@@ -106,16 +250,49 @@ export interface CheckedOffer {
   deletePolicy: DeletePolicy;
   /** The Pulumi resource name, handed in by `Offer` so errors can name the offer. */
   resourceName?: string;
+  status: OfferStatus;
+  privacy: PrivacyLevel;
+  holdPeriod: number;
+  holdType: HoldType;
+  isTop: boolean;
+  isCpi: boolean;
+  description?: Record<string, string>;
+  kpi?: Record<string, string>;
+  notes?: string;
+  tags?: string[];
+  categories?: string[];
+  urlPreview?: string;
+  trafficbackUrl?: string;
+  /** YYYY-MM-DD HH:MM:SS. */
+  startAt?: string;
+  /** YYYY-MM-DD. */
+  stopDate?: string;
+  caps?: CheckedCap[];
+  landings?: CheckedLanding[];
+  targeting?: CheckedTargetingGroup[];
+  enabledAffiliates?: number[];
+  apiUrl?: string;
+  apiKey?: string;
 }
 
 /** Payment ids are Affise's (UUIDs); they are outputs, never compared. */
 export type StoredPayment = CheckedPayment & { id?: string };
 export type StoredPartnerPayment = CheckedPartnerPayment & { id?: string };
+/** Landing ids are Affise's integers, targeting group ids its UUIDs; outputs, never compared. */
+export type StoredLanding = CheckedLanding & { id?: number };
+export type StoredTargetingGroup = CheckedTargetingGroup & { id?: string };
 
 /** What the engine stores after create, update and read. The resource id is Affise's integer id. */
-export interface OfferState extends Omit<CheckedOffer, "payments" | "partnerPayments"> {
+export interface OfferState extends Omit<
+  CheckedOffer,
+  "payments" | "partnerPayments" | "landings" | "targeting"
+> {
   payments: StoredPayment[];
   partnerPayments: StoredPartnerPayment[];
+  landings?: StoredLanding[];
+  targeting?: StoredTargetingGroup[];
   /** Affise's 24-hex offer_id. */
   offerId: string;
+  /** The Affise API the offer lives in (guards against a stack pointed at another tenant). */
+  tenantUrl?: string;
 }

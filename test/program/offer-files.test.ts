@@ -60,7 +60,7 @@ describe("loadOfferFiles", () => {
       "syntax-error.yaml:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]",
       "two-documents.yaml:2: holds more than one YAML document (a second ---); declare one offer per file",
       "unknown-field.yaml title: is required",
-      "unknown-field.yaml:1 titel: unknown field (did you mean title?); allowed fields: title, advertiser, url, payments, partnerPayments, externalOfferId, adoptId, deletePolicy",
+      "unknown-field.yaml:1 titel: unknown field (did you mean title?); allowed fields: title, advertiser, url, payments, partnerPayments, externalOfferId, adoptId, deletePolicy, status, privacy, description, kpi, notes, tags, categories, urlPreview, trafficbackUrl, holdPeriod, holdType, startAt, stopDate, isTop, isCpi, caps, landings, targeting, enabledAffiliates, apiUrl, apiKey",
       "unknown-field.yaml:9 payments[0].country_exclude: unknown field (did you mean countryExclude?); allowed fields: title, countries, countryExclude, cities, devices, os, goal, total, revenue, currency, type, sub1, sub2, sub3, sub4, sub5, sub6, sub7, sub8",
       `valid-offer.yaml: resource name "valid-offer" is already used by ${path.join(broken, "explicit-name-clash.yaml")}; give each offer its own name (rename the file or set name:)`,
       'wrong-types.yaml:2 advertiser: must be an advertiser id (24 hexadecimal characters, from /3.0/admin/advertisers) (got "not-an-advertiser")',

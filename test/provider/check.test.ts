@@ -47,6 +47,12 @@ describe("check normalises", () => {
       ],
       partnerPayments: [],
       deletePolicy: "delete",
+      status: "stopped",
+      privacy: "public",
+      holdPeriod: 0,
+      holdType: "days",
+      isTop: false,
+      isCpi: false,
     });
   });
 

@@ -33,7 +33,7 @@ describe("diff", () => {
       changes: true,
       replaces: [],
       changed: ["payments"],
-      affiseChanged: true,
+      affiseChanged: ["payments"],
     });
   });
 
@@ -61,7 +61,7 @@ describe("diff", () => {
     expect(diffOffer("7", old, news)).toMatchObject({
       changes: true,
       changed: ["deletePolicy"],
-      affiseChanged: false,
+      affiseChanged: [],
     });
   });
 

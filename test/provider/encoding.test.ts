@@ -23,10 +23,16 @@ describe("encodeOfferForm", () => {
   it("decodes to the same structure as Affise's help-centre example", () => {
     const ours = qs.parse(encodeOfferForm(checked(helpCentreOffer)));
     const theirs = qs.parse(HELP_CENTRE_BODY.replace(/\{/g, "%7B").replace(/\}/g, "%7D"));
-    // Explicit defaults are the only additions: country_exclude=0 and cities/os absent.
+    // The only additions are defaults written out: Affise's own, sent rather than assumed.
     expect(ours).toEqual({
       ...theirs,
       partner_payments: [{ ...(theirs.partner_payments as object[])[0], country_exclude: "0" }],
+      status: "stopped",
+      privacy: "public",
+      hold_period: "0",
+      hold_type: "days",
+      is_top: "0",
+      is_cpi: "0",
     });
   });
 

@@ -1,0 +1,84 @@
+/** Building blocks of the offer schema: the value shapes Affise uses, with their messages. */
+import { z } from "zod";
+import { COUNTRY_CODE_HINTS, ISO_COUNTRY_CODES } from "./iso-countries";
+
+/** Affise's device types (`/3.1/devices`). */
+export const DEVICES = [
+  "mediahub",
+  "mobile",
+  "ereader",
+  "console",
+  "tv",
+  "tablet",
+  "desktop",
+  "smartwatch",
+] as const;
+
+export const DECIMAL = /^\s*\d+(\.\d+)?\s*$/;
+export const POSITIVE_INTEGER = /^\s*[1-9]\d*\s*$/;
+export const HEX24 = /^[0-9a-fA-F]{24}$/;
+
+export const oneOf = (values: readonly string[]) => `must be one of: ${values.join(", ")}`;
+
+export const amount = z
+  .union(
+    [
+      z.number({ error: "must be a number" }).min(0, { error: "must be 0 or more" }),
+      z.string().regex(DECIMAL, { error: "must be a number 0 or more, such as 12.5" }),
+    ],
+    { error: "must be a number 0 or more, such as 12.5" },
+  )
+  .describe('An amount, 0 or more (a quoted number such as "12.5" is accepted).');
+
+export const positiveInteger = (what: string) =>
+  z.union(
+    [
+      z
+        .int({ error: `must be a whole number (${what})` })
+        .min(1, { error: `must be 1 or more (${what})` }),
+      z.string().regex(POSITIVE_INTEGER, { error: `must be a whole number (${what})` }),
+    ],
+    { error: `must be a whole number 1 or more (${what})` },
+  );
+
+export const countryCode = z
+  .string({ error: "must be a two-letter ISO 3166-1 country code, such as US" })
+  .regex(/^[A-Za-z]{2}$/, { error: "must be a two-letter ISO 3166-1 country code, such as US" })
+  .refine((code) => ISO_COUNTRY_CODES.has(code.toUpperCase()), {
+    error: (issue) => {
+      const code = String(issue.input).toUpperCase();
+      const hint = COUNTRY_CODE_HINTS[code];
+      return "is not an ISO 3166-1 alpha-2 country code" + (hint ? ` (did you mean ${hint}?)` : "");
+    },
+  });
+
+export const currencyCode = z
+  .string({ error: "must be a three-letter currency code, such as USD" })
+  .regex(/^[A-Za-z]{3}$/, { error: "must be a three-letter currency code, such as USD" })
+  .describe("ISO 4217 / ECB currency code (case-insensitive; stored uppercase).");
+
+export const nonEmptyText = (what: string) =>
+  z
+    .string({ error: `must be text (${what})` })
+    .trim()
+    .min(1, { error: `must not be empty (${what})` });
+
+export function listOf<T extends z.ZodType>(item: T, what: string) {
+  return z.array(item, { error: `must be a list of ${what}` });
+}
+
+export const httpUrl = (what: string) =>
+  z
+    .string({ error: `must be an http(s) URL (${what})` })
+    .refine(isHttpUrl, { error: "must be an http:// or https:// URL" });
+
+export const flag = (what: string) => z.boolean({ error: `must be true or false (${what})` });
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Bringing an existing Affise offer to its declared state: one edit request with everything that
+ * changed (full lists, with the ids of items that stay), then the affiliate access changes.
+ * Shared by `update` and by create when it takes over an offer (adoptId, or a marker found).
+ */
+import { syncAffiliates } from "./affiliates";
+import type { AffiseClient } from "./client";
+import { diffOffer } from "./diff";
+import { encodeOfferForm } from "./encoding";
+import { OPTIONAL_FIELDS, type OptionalField } from "./normalize";
+import {
+  carryIds,
+  carryPaymentIds,
+  idsFromAnswer,
+  LANDING_IDENTITY,
+  TARGETING_IDENTITY,
+} from "./payment-ids";
+import { type AffiseOffer, stateFromAffise } from "./read-model";
+import type { CheckedOffer, OfferState } from "./types";
+
+/** Not sent in the edit form: affiliates have their own requests, the connection is ours. */
+const NOT_IN_FORM: OptionalField[] = ["enabledAffiliates", "apiUrl", "apiKey"];
+
+/**
+ * Edits the offer so it matches `declared`, given its `current` state. Returns Affise's answer to
+ * the edit, or undefined when nothing on the offer itself needed to change.
+ */
+export async function bringToDeclared(
+  client: AffiseClient,
+  id: string,
+  declared: CheckedOffer,
+  current: Partial<OfferState>,
+): Promise<AffiseOffer | undefined> {
+  const diff = diffOffer(id, current, declared);
+  let answer: AffiseOffer | undefined;
+  if (diff.affiseChanged.length > 0) {
+    const form = encodeOfferForm(withIdsOf(declared, current), {
+      mode: "edit",
+      clear: noLongerDeclared(current, declared),
+      // Affise refuses a start date in the past, so one that has not changed is not resent.
+      omit: current.startAt === declared.startAt ? ["startAt"] : [],
+    });
+    answer = await client.editOffer(id, form);
+  }
+  if (diff.affiliatesChanged) {
+    await syncAffiliates(
+      client,
+      id,
+      declared.enabledAffiliates ?? [],
+      current.enabledAffiliates ?? [],
+    );
+  }
+  return answer;
+}
+
+/** The declared offer with the ids of the items it continues from `current`. */
+export function withIdsOf(
+  declared: CheckedOffer,
+  current: Partial<OfferState>,
+): CheckedOffer & Partial<OfferState> {
+  const offer: CheckedOffer & Partial<OfferState> = {
+    ...declared,
+    payments: carryPaymentIds(declared.payments, current.payments ?? []),
+    partnerPayments: carryPaymentIds(declared.partnerPayments, current.partnerPayments ?? []),
+  };
+  if (declared.landings)
+    offer.landings = carryIds(declared.landings, current.landings ?? [], LANDING_IDENTITY);
+  if (declared.targeting) {
+    offer.targeting = carryIds(declared.targeting, current.targeting ?? [], TARGETING_IDENTITY);
+  }
+  return offer;
+}
+
+/** Outputs after a write: the declared state, with the ids Affise holds (from `source`). */
+export function outputsFor(
+  declared: CheckedOffer,
+  source: OfferState,
+  tenantUrl: string,
+): OfferState {
+  const withIds = withIdsOf(declared, source);
+  const outputs: OfferState = {
+    ...withIds,
+    payments: idsFromAnswer(withIds.payments, source.payments),
+    partnerPayments: idsFromAnswer(withIds.partnerPayments, source.partnerPayments),
+    offerId: source.offerId,
+    tenantUrl,
+  };
+  if (withIds.landings)
+    outputs.landings = idsFromAnswer(withIds.landings, source.landings ?? [], LANDING_IDENTITY);
+  if (withIds.targeting) {
+    outputs.targeting = idsFromAnswer(
+      withIds.targeting,
+      source.targeting ?? [],
+      TARGETING_IDENTITY,
+    );
+  }
+  return outputs;
+}
+
+/** The state of an Affise answer, for the fields `declared` manages. */
+export function answerState(answer: AffiseOffer, declared: CheckedOffer): OfferState {
+  return stateFromAffise(answer, declared);
+}
+
+function noLongerDeclared(current: Partial<OfferState>, declared: CheckedOffer): OptionalField[] {
+  return (Object.keys(OPTIONAL_FIELDS) as OptionalField[]).filter(
+    (field) =>
+      !NOT_IN_FORM.includes(field) && current[field] !== undefined && declared[field] === undefined,
+  );
+}
