@@ -13,10 +13,17 @@ process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", async () => {
   const { offers, project, stack } = JSON.parse(input);
   const registered = {};
+  const secretOutputs = {};
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
-        registered[args.name] = { name: args.name, type: args.type, inputs: args.inputs };
+        const secret = secretOutputs[args.name] || [];
+        registered[args.name] = {
+          name: args.name,
+          type: args.type,
+          inputs: args.inputs,
+          secretOutputs: secret,
+        };
         return { id: `${args.name}-id`, state: args.inputs };
       },
       call: () => ({}),
@@ -25,6 +32,13 @@ process.stdin.on("end", async () => {
     stack,
     false,
   );
+  // The mocks drop additionalSecretOutputs; read them off the registration request first.
+  const monitor = load("@pulumi/pulumi/runtime/settings").getMonitor();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (request, callback) => {
+    secretOutputs[request.getName()] = request.getAdditionalsecretoutputsList();
+    return register(request, callback);
+  };
   const resources = offers.map(({ name, args }) => new affise.Offer(name, args));
   await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
   process.stdout.write(

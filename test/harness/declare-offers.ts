@@ -12,6 +12,8 @@ import { programUnderTest } from "./program-under-test";
 
 export interface Registration extends Declared {
   type: string;
+  /** Outputs the program asked the engine to keep secret (additionalSecretOutputs). */
+  secretOutputs: string[];
 }
 
 // The built package, as the provider host will load it: tests prove the shipped code.
@@ -25,10 +27,17 @@ export async function declareOffers(
   const program = programUnderTest();
   if (!program.isRepository) return declareInProgram(program.dir, program.node, offers, options);
   const registered = new Map<string, Registration>();
+  const secretOutputs = new Map<string, string[]>();
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
-        registered.set(args.name, { name: args.name, type: args.type, inputs: args.inputs });
+        const secret = secretOutputs.get(args.name) ?? [];
+        registered.set(args.name, {
+          name: args.name,
+          type: args.type,
+          inputs: args.inputs,
+          secretOutputs: secret,
+        });
         return { id: `${args.name}-id`, state: args.inputs };
       },
       call: () => ({}),
@@ -37,6 +46,7 @@ export async function declareOffers(
     options.stack ?? "dev",
     false,
   );
+  recordSecretOutputs(secretOutputs);
   const resources = offers.map(({ name, args }) => new affise.Offer(name, args));
   await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
   return offers.map(({ name }) => registered.get(name)!);
@@ -59,4 +69,20 @@ function declareInProgram(
     encoding: "utf8",
   });
   return (JSON.parse(output) as { registrations: Registration[] }).registrations;
+}
+
+/** The mocks drop a registration's additionalSecretOutputs; read them off the request first. */
+function recordSecretOutputs(into: Map<string, string[]>): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const monitor = require("@pulumi/pulumi/runtime/settings").getMonitor();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (request: RegisterRequest, callback: unknown) => {
+    into.set(request.getName(), request.getAdditionalsecretoutputsList());
+    return register(request, callback);
+  };
+}
+
+interface RegisterRequest {
+  getName(): string;
+  getAdditionalsecretoutputsList(): string[];
 }

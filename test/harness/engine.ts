@@ -20,6 +20,8 @@ export interface Tracked {
   id: string;
   inputs: Props;
   outputs: Props;
+  /** Top-level properties registered as secrets: the engine stores them encrypted. */
+  secrets: string[];
 }
 
 export type StepKind = "create" | "update" | "replace" | "same" | "delete" | "failed";
@@ -98,10 +100,28 @@ export class Engine {
     return this.pool([...this.state.keys()], (name) => this.deleteStep(name));
   }
 
+  /** The state as the engine would write it: secret values encrypted, never in plaintext. */
+  stateAsStored(): string {
+    return JSON.stringify(
+      [...this.state.values()].map((tracked) => {
+        const hide = (props: Props) =>
+          Object.fromEntries(
+            Object.entries(props).map(([k, v]) => [
+              k,
+              tracked.secrets.includes(k) ? "[encrypted]" : v,
+            ]),
+          );
+        return { ...tracked, inputs: hide(tracked.inputs), outputs: hide(tracked.outputs) };
+      }),
+    );
+  }
+
   private async run(declared: Declared[], apply: boolean): Promise<Step[]> {
-    return this.pool(declared, async ({ name, inputs }) => {
+    return this.pool(declared, async ({ name, inputs: registered }) => {
       const urn = this.urn(name);
       const old = this.state.get(name);
+      // A provider that does not accept secrets gets them unwrapped; the engine remembers them.
+      const { plain: inputs, secrets } = unwrapSecrets(registered);
       try {
         const checked = await this.host.check(urn, old?.inputs ?? {}, inputs);
         if (checked.failures.length > 0) {
@@ -116,6 +136,7 @@ export class Engine {
               id: created.id,
               inputs: checked.inputs,
               outputs: created.properties,
+              secrets,
             });
           }
           return { name, kind: "create", inputChanges: Object.keys(checked.inputs) } satisfies Step;
@@ -134,13 +155,19 @@ export class Engine {
               id: created.id,
               inputs: checked.inputs,
               outputs: created.properties,
+              secrets,
             });
           }
           return { name, kind: "replace", inputChanges, diff } satisfies Step;
         }
         if (apply) {
           const updated = await this.host.update(old.id, urn, old.outputs, checked.inputs);
-          this.state.set(name, { ...old, inputs: checked.inputs, outputs: updated.properties });
+          this.state.set(name, {
+            ...old,
+            inputs: checked.inputs,
+            outputs: updated.properties,
+            secrets,
+          });
         }
         return { name, kind: "update", inputChanges, diff } satisfies Step;
       } catch (error) {
@@ -184,4 +211,23 @@ export function changedKeys(before: Props, after: Props): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   keys.delete("__provider");
   return [...keys].filter((key) => !isDeepStrictEqual(before[key], after[key])).sort();
+}
+
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Top-level secret values (as the SDK serializes them) replaced by their plain values. */
+function unwrapSecrets(inputs: Props): { plain: Props; secrets: string[] } {
+  const secrets: string[] = [];
+  const plain = Object.fromEntries(
+    Object.entries(inputs).map(([key, value]) => {
+      const wrapped = value as Record<string, unknown> | null;
+      if (wrapped && typeof wrapped === "object" && wrapped[SECRET_SIG_KEY] === SECRET_SIG) {
+        secrets.push(key);
+        return [key, wrapped.value];
+      }
+      return [key, value];
+    }),
+  );
+  return { plain, secrets };
 }

@@ -75,7 +75,7 @@ export async function startStack(
       assertKeyNotLeaked(apiKey, {
         transcript: host.transcript.join("\n"),
         stderr: host.stderr,
-        state: JSON.stringify([...engine.state.values()]),
+        state: engine.stateAsStored(),
       });
     },
   };
