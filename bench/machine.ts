@@ -8,9 +8,12 @@ export interface Machine {
   os: string;
   node: string;
   sdk: string;
+  /** 1-minute load average when the run started and when it ended (other work shares the cores). */
+  loadAtStart: number;
+  loadAtEnd: number;
 }
 
-export function describeMachine(): Machine {
+export function describeMachine(loadAtStart: number): Machine {
   const cpus = os.cpus();
   return {
     cores: cpus.length,
@@ -20,5 +23,7 @@ export function describeMachine(): Machine {
     node: process.version,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     sdk: (require("@pulumi/pulumi/package.json") as { version: string }).version,
+    loadAtStart,
+    loadAtEnd: os.loadavg()[0],
   };
 }

@@ -31,6 +31,8 @@ described here; run the command again to refresh them (\`--write\` rewrites this
 - Command: \`${results.command}\`
 - Finished: ${results.finishedAt}, after ${num(results.seconds / 60, 1)} minutes
 - Machine: ${machine.cores} × ${machine.cpu}, ${num(machine.memoryGiB, 1)} GiB memory, ${machine.os}
+- Load: 1-minute load average ${num(machine.loadAtStart, 2)} when the run started, ${num(machine.loadAtEnd, 2)}
+  when it ended (wall times move with the machine's load; request counts and bytes do not)
 - Node ${machine.node}, @pulumi/pulumi ${machine.sdk}
 - Code: commit ${results.revision.commit}${
     results.revision.uncommitted.length > 0
@@ -172,9 +174,11 @@ function perOfferSection(results: BenchResults): string {
   ];
   if (oursHeapCapped) {
     const failed = oursHeapCapped.lifecycle.phases.reduce((sum, p) => sum + p.failed, 0);
+    const wall = (run: ProviderRun) => run.lifecycle.phases.reduce((sum, p) => sum + p.seconds, 0);
     rows.push([
       `host peak RSS, old generation capped at ${oursHeapCapped.heapCapMB} MB (MB)`,
-      `${num(peak(oursHeapCapped), 1)} (${count(failed, "failed operation")})`,
+      `${num(peak(oursHeapCapped), 1)} (${count(failed, "failed operation")}; the five phases ` +
+        `took ${num(wall(oursHeapCapped), 1)} s against ${num(wall(ours), 1)} s uncapped)`,
       ...(naive ? ["", ""] : []),
     ]);
   }

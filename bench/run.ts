@@ -6,6 +6,7 @@
  * missed target, it says by how much.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
 import * as prettier from "prettier";
@@ -41,6 +42,7 @@ const LIFECYCLE_CONFIG = { "affise:maxRequestsPerSecond": "1000" };
 const HEAP_CAP_MB = 64;
 
 const started = performance.now();
+const loadAtStart = os.loadavg()[0];
 const progress = (message: string) =>
   process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${message}\n`);
 
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     seconds: (performance.now() - started) / 1000,
     options,
-    machine: describeMachine(),
+    machine: describeMachine(loadAtStart),
     revision: describeRevision(),
     lifecycleConfig: LIFECYCLE_CONFIG,
     changedOffers: commit.changed.size,
