@@ -66,7 +66,11 @@ function describeIssue(issue: z.core.$ZodIssue, declared: unknown): CheckFailure
   return [
     {
       property: formatPath(issue.path) || "(offer)",
-      reason: `${issue.message} (got ${JSON.stringify(value)})`,
+      // A rejected key is still a key: never repeat it.
+      reason:
+        issue.path[0] === "apiKey"
+          ? issue.message
+          : `${issue.message} (got ${JSON.stringify(value)})`,
     },
   ];
 }

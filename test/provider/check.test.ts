@@ -117,3 +117,26 @@ describe("check rejects", () => {
     ]);
   });
 });
+
+describe("check and secrets", () => {
+  it("never repeats a rejected API key in its message", () => {
+    const { failures } = checkOffer({
+      ...valid,
+      apiUrl: "https://api-x.affise.com",
+      apiKey: 12345678901,
+    });
+    expect(failures).toEqual([
+      { property: "apiKey", reason: expect.stringContaining("must be text") },
+    ]);
+    expect(JSON.stringify(failures)).not.toContain("12345678901");
+  });
+
+  it("wants apiUrl and apiKey together", () => {
+    expect(checkOffer({ ...valid, apiUrl: "https://api-x.affise.com" }).failures).toEqual([
+      {
+        property: "apiKey",
+        reason: "is required; apiUrl and apiKey go together: give both or neither",
+      },
+    ]);
+  });
+});

@@ -3,12 +3,19 @@
  * ts-jest type-checks this file, so drift fails the suite.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
 import type { OfferArgs, PartnerPaymentArgs, PaymentArgs } from "../../provider";
 import type {
   OfferSchemaInput,
   PartnerPaymentSchemaInput,
   PaymentSchemaInput,
 } from "../../provider/schema";
+import type {
+  capSchema,
+  landingSchema,
+  targetingGroupSchema,
+} from "../../provider/schema-delivery";
+import type { CapArgs, LandingArgs, TargetingGroupArgs } from "../../provider/types";
 
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
   ? true
@@ -22,14 +29,26 @@ const checks: {
   partnerKeys: SameKeys<PartnerPaymentArgs, PartnerPaymentSchemaInput>;
   paymentValues: Assignable<Plain<PaymentArgs>, PaymentSchemaInput>;
   partnerValues: Assignable<Plain<PartnerPaymentArgs>, PartnerPaymentSchemaInput>;
+  capKeys: SameKeys<CapArgs, z.input<typeof capSchema>>;
+  capValues: Assignable<Plain<CapArgs>, z.input<typeof capSchema>>;
+  landingKeys: SameKeys<LandingArgs, z.input<typeof landingSchema>>;
+  landingValues: Assignable<Plain<LandingArgs>, z.input<typeof landingSchema>>;
+  targetingKeys: SameKeys<TargetingGroupArgs, z.input<typeof targetingGroupSchema>>;
+  targetingValues: Assignable<Plain<TargetingGroupArgs>, z.input<typeof targetingGroupSchema>>;
 } = {
   offerKeys: true,
   paymentKeys: true,
   partnerKeys: true,
   paymentValues: true,
   partnerValues: true,
+  capKeys: true,
+  capValues: true,
+  landingKeys: true,
+  landingValues: true,
+  targetingKeys: true,
+  targetingValues: true,
 };
 
-it("keeps OfferArgs, PaymentArgs and PartnerPaymentArgs in step with the schema", () => {
+it("keeps the public argument types in step with the schema", () => {
   expect(Object.values(checks).every(Boolean)).toBe(true);
 });
