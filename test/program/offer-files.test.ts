@@ -92,6 +92,7 @@ describe("loadOfferFiles", () => {
     expect(errors).toEqual([]);
     expect(offers.map((offer) => offer.name)).toEqual([
       "help-centre",
+      "kitchen-sink",
       "app-install",
       "summer-sale",
     ]);

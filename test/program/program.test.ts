@@ -33,6 +33,7 @@ describe("the root Pulumi program", () => {
     expect(registered.map((r) => r.name).sort()).toEqual([
       "app-install",
       "help-centre",
+      "kitchen-sink",
       "summer-sale",
     ]);
     expect(new Set(registered.map((r) => r.type))).toEqual(
@@ -56,6 +57,12 @@ describe("the root Pulumi program", () => {
         offerId: "hex-summer-sale",
         payments: 2,
         partnerPayments: 0,
+      },
+      "kitchen-sink": {
+        id: "id-kitchen-sink",
+        offerId: "hex-kitchen-sink",
+        payments: 1,
+        partnerPayments: 1,
       },
     });
   });

@@ -130,7 +130,7 @@ describe("npm run demo, wired to a stand-in Pulumi CLI", () => {
     const table = first.stdout.slice(first.stdout.indexOf("Offers in the Affise emulator now:"));
     const rows = table
       .split("\n")
-      .slice(1, 5)
+      .slice(1, 6)
       .map((row) => row.trim().split(/\s{2,}/));
     expect(rows[0]).toEqual(["ID", "TITLE", "STATUS", "PAYMENTS", "PARTNER PAYMENTS"]);
     // Affise's own status (new offers start "stopped"): the table reports, it does not decide.
@@ -140,6 +140,7 @@ describe("npm run demo, wired to a stand-in Pulumi CLI", () => {
         ["Help-centre example", status, "1", "1"],
         ["Fitness app install (CPI)", status, "2", "1"],
         ["Summer sale (revenue share)", status, "2", "0"],
+        ["Holiday sweepstakes (every field)", "active", "1", "1"],
       ]),
     );
   });
@@ -152,7 +153,7 @@ describe("npm run demo, wired to a stand-in Pulumi CLI", () => {
     expect(second.code).toBe(0);
     expect(saved()).toEqual(before);
     expect(second.stdout).toContain("Resources: unchanged");
-    expect(second.stdout.match(/^ {2}\d+ {2,}\S/gm)).toHaveLength(3);
+    expect(second.stdout.match(/^ {2}\d+ {2,}\S/gm)).toHaveLength(4);
   });
 
   it("runs pulumi destroy with --destroy, leaving no offers", async () => {
