@@ -1,6 +1,7 @@
 /**
- * affise.Offer used directly from TypeScript: the help-centre offer written out, and an offer whose
- * payments are computed from a table — the case where code beats YAML.
+ * affise.Offer used directly from TypeScript: the help-centre offer written out, an offer whose
+ * payments are computed from a table — the case where code beats YAML — and a private offer with
+ * caps, landings and targeting that lives in a partner's own Affise account.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as affise from "pulumi-affise";
@@ -62,6 +63,33 @@ const springPromo = new affise.Offer("spring-promo", {
   deletePolicy: "stop",
 });
 
+// A second Affise account, set with: pulumi config set partnerApiUrl https://api-partner.affise.com
+//                                   pulumi config set --secret partnerApiKey <key>
+const partnerApiUrl = config.get("partnerApiUrl");
+const partnerOffer = partnerApiUrl
+  ? new affise.Offer("partner-exclusive", {
+      title: "Partner exclusive",
+      advertiser,
+      url: "https://shop.example.com/vip?click={clickid}",
+      apiUrl: partnerApiUrl,
+      apiKey: config.requireSecret("partnerApiKey"),
+      status: "active",
+      privacy: "private",
+      enabledAffiliates: [2, 5],
+      payments: [{ countries: ["DE"], total: 20, revenue: 15, currency: "EUR", type: "fixed" }],
+      caps: [{ period: "day", type: "conversions", value: 200 }],
+      landings: [
+        {
+          title: "VIP page",
+          url: "https://shop.example.com/vip/lp?click={clickid}",
+          urlPreview: "https://shop.example.com/vip/lp",
+        },
+      ],
+      targeting: [{ name: "Germany, mobile", countries: { allow: ["DE"] }, devices: ["mobile"] }],
+    })
+  : undefined;
+
 export const helpCentreId = helpCentre.id;
 export const helpCentreOfferId = helpCentre.offerId;
 export const springPromoPayments = springPromo.payments.apply((payments) => payments.length);
+export const partnerOfferLandings = partnerOffer?.landings;
