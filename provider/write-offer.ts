@@ -15,7 +15,7 @@ import {
   LANDING_IDENTITY,
   TARGETING_IDENTITY,
 } from "./payment-ids";
-import { type AffiseOffer, stateFromAffise } from "./read-model";
+import type { AffiseOffer } from "./read-model";
 import type { CheckedOffer, OfferState } from "./types";
 
 /** Not sent in the edit form: affiliates have their own requests, the connection is ours. */
@@ -95,11 +95,6 @@ export function outputsFor(
     );
   }
   return outputs;
-}
-
-/** The state of an Affise answer, for the fields `declared` manages. */
-export function answerState(answer: AffiseOffer, declared: CheckedOffer): OfferState {
-  return stateFromAffise(answer, declared);
 }
 
 function noLongerDeclared(current: Partial<OfferState>, declared: CheckedOffer): OptionalField[] {

@@ -128,17 +128,13 @@ export class Engine {
           const error = checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
           return { name, kind: "failed", inputChanges: [], error } satisfies Step;
         }
+        const create = async () => {
+          const created = await this.host.create(urn, checked.inputs);
+          const tracked = { urn, id: created.id, outputs: created.properties };
+          this.state.set(name, { ...tracked, inputs: checked.inputs, secrets });
+        };
         if (!old) {
-          if (apply) {
-            const created = await this.host.create(urn, checked.inputs);
-            this.state.set(name, {
-              urn,
-              id: created.id,
-              inputs: checked.inputs,
-              outputs: created.properties,
-              secrets,
-            });
-          }
+          if (apply) await create();
           return { name, kind: "create", inputChanges: Object.keys(checked.inputs) } satisfies Step;
         }
         const diff = await this.host.diff(old.id, urn, old.outputs, checked.inputs);
@@ -148,15 +144,8 @@ export class Engine {
         if (!changed) return { name, kind: "same", inputChanges, diff } satisfies Step;
         if (diff.replaces.length > 0) {
           if (apply) {
-            const created = await this.host.create(urn, checked.inputs);
+            await create();
             await this.host.delete(old.id, urn, old.outputs);
-            this.state.set(name, {
-              urn,
-              id: created.id,
-              inputs: checked.inputs,
-              outputs: created.properties,
-              secrets,
-            });
           }
           return { name, kind: "replace", inputChanges, diff } satisfies Step;
         }
