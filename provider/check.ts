@@ -32,7 +32,8 @@ export function checkOffer(news: Record<string, unknown>): CheckOutcome {
   if (failures.length > 0) return { inputs: news as unknown as CheckedOffer, failures };
 
   const inputs = normalizeOffer({ ...declared, resourceName: news.resourceName });
-  return { inputs, failures: duplicatePayments(declared) };
+  const anyDuplicate = [inputs.payments, inputs.partnerPayments].some(hasAdjacentTwins);
+  return { inputs, failures: anyDuplicate ? duplicatePayments(declared) : [] };
 }
 
 export function withoutInternalInputs(news: Record<string, unknown>): Record<string, unknown> {
@@ -73,6 +74,13 @@ function describeIssue(issue: z.core.$ZodIssue, declared: unknown): CheckFailure
           : `${issue.message} (got ${JSON.stringify(value)})`,
     },
   ];
+}
+
+/** Normalised payments are sorted, so twins sit side by side: a cheap test before the search. */
+function hasAdjacentTwins(payments: unknown): boolean {
+  if (!Array.isArray(payments) || containsUnknown(payments)) return false;
+  const keys = payments.map(paymentKey);
+  return keys.some((key, i) => i > 0 && key === keys[i - 1]);
 }
 
 /** Two identical payments are one payment declared twice: almost certainly a copy-paste slip. */

@@ -56,7 +56,28 @@ const LOCAL_FIELDS = ["deletePolicy", "apiKey"] as const;
 /** Lists whose order means nothing to Affise: compared as sets of canonical items, ids aside. */
 const SET_FIELDS = new Set(["payments", "partnerPayments", "caps", "landings", "targeting"]);
 
-export function diffOffer(id: string, olds: Partial<OfferState>, news: CheckedOffer): OfferDiff {
+export function diffOffer(
+  id: string,
+  olds: Partial<OfferState>,
+  news: CheckedOffer,
+  stackApiUrl?: string,
+): OfferDiff {
+  const replaces = [
+    ...(adoptsAnotherOffer(id, news) ? ["adoptId"] : []),
+    ...(movesTenant(olds, news, stackApiUrl) ? ["apiUrl"] : []),
+  ];
+  // State this version wrote is already canonical: when it equals the new inputs field for field,
+  // that settles it (the no-op preview, for every offer) without normalising it again.
+  if (replaces.length === 0 && sameCompared(olds, news)) {
+    return {
+      changes: false,
+      replaces,
+      deleteBeforeReplace: false,
+      changed: [],
+      affiseChanged: [],
+      affiliatesChanged: false,
+    };
+  }
   // State written by an older provider version may predate a default: normalise it like new inputs.
   const before = normalizeOffer(olds as Record<string, unknown>) as unknown as Record<
     string,
@@ -67,10 +88,6 @@ export function diffOffer(id: string, olds: Partial<OfferState>, news: CheckedOf
   const affiseChanged = AFFISE_FIELDS.filter(differs);
   const affiliatesChanged = differs("enabledAffiliates");
   const local = LOCAL_FIELDS.filter(differs);
-  const replaces = [
-    ...(adoptsAnotherOffer(id, news) ? ["adoptId"] : []),
-    ...(movesTenant(before.apiUrl, after.apiUrl) ? ["apiUrl"] : []),
-  ];
   const changed = [
     ...affiseChanged,
     ...(affiliatesChanged ? ["enabledAffiliates"] : []),
@@ -97,9 +114,27 @@ function adoptsAnotherOffer(id: string, news: CheckedOffer): boolean {
   return containsUnknown(news.adoptId) || String(news.adoptId) !== String(id);
 }
 
-function movesTenant(before: unknown, after: unknown): boolean {
-  if (containsUnknown(after)) return true;
-  return (before ?? null) !== (after ?? null);
+/**
+ * The offer moves when the account it would live in differs from the one it lives in: its own
+ * apiUrl, else the stack's (`stackApiUrl`, when known). Naming the account it already lives in
+ * explicitly moves nothing.
+ */
+function movesTenant(olds: Partial<OfferState>, news: CheckedOffer, stackApiUrl?: string): boolean {
+  if (containsUnknown(news.apiUrl)) return true;
+  const livesIn = olds.apiUrl ?? olds.tenantUrl ?? stackApiUrl;
+  const wouldLiveIn = news.apiUrl ?? stackApiUrl ?? (olds.apiUrl ? undefined : olds.tenantUrl);
+  if (livesIn === undefined || wouldLiveIn === undefined) {
+    return (olds.apiUrl ?? null) !== (news.apiUrl ?? null);
+  }
+  return livesIn !== wouldLiveIn;
+}
+
+const COMPARED = [...AFFISE_FIELDS, "enabledAffiliates", ...LOCAL_FIELDS];
+
+function sameCompared(olds: Partial<OfferState>, news: CheckedOffer): boolean {
+  const pick = (offer: object) =>
+    COMPARED.map((field) => (offer as Record<string, unknown>)[field] ?? null);
+  return !containsUnknown(news) && canonicalJson(pick(olds)) === canonicalJson(pick(news));
 }
 
 function sameValue(field: string, before: unknown, after: unknown): boolean {

@@ -39,8 +39,14 @@ export const offerProvider = {
     const offer = asChecked(news);
     const previous = olds as Partial<OfferState>;
     return withOfferName(offer, "diff", async () => {
-      if (!previous.apiUrl && !offer.apiUrl) guardTenant(previous, tryConnection(offer));
-      const { changes, replaces, deleteBeforeReplace } = diffOffer(id, previous, offer);
+      const stack = tryConnection({});
+      if (!previous.apiUrl && !offer.apiUrl) guardTenant(previous, stack);
+      const { changes, replaces, deleteBeforeReplace } = diffOffer(
+        id,
+        previous,
+        offer,
+        stack?.apiUrl,
+      );
       return { changes, replaces, deleteBeforeReplace };
     });
   },

@@ -16,8 +16,8 @@ const PRIVACY_CODES: Record<string, StoredOffer["privacy"]> = {
  */
 export function listOffers(
   query: FormFields,
-  offers: StoredOffer[],
-): ReturnType<typeof pageOf<StoredOffer>> {
+  offers: readonly Readonly<StoredOffer>[],
+): ReturnType<typeof pageOf<Readonly<StoredOffer>>> {
   const issues = new Issues();
   const filters = readFilters(query, issues);
   const order = readOrder(query.sort, issues);

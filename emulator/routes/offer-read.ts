@@ -16,12 +16,12 @@ export function registerOfferReadRoutes(app: FastifyInstance, context: RouteCont
   });
 
   app.get("/3.0/offers", async (request) => {
-    const page = listOffers(formOf(request), context.store.all());
+    const page = listOffers(formOf(request), context.store.scan());
     return { status: 1, offers: page.items.map(offerReadModel), pagination: page.pagination };
   });
 
   app.get("/3.0/offers/count", async () => {
-    const count = context.store.all().filter((offer) => offer.status === "active").length;
+    const count = context.store.scan().filter((offer) => offer.status === "active").length;
     return { status: 1, count };
   });
 }

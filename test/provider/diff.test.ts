@@ -83,3 +83,24 @@ describe("diff", () => {
     expect(diffOffer("7", legacy, before).changes).toBe(false);
   });
 });
+
+describe("moving between Affise accounts", () => {
+  const A = "https://api-a.affise.com";
+  const B = "https://api-b.affise.com";
+  const onStack = { ...old, tenantUrl: A };
+
+  it("replaces when an offer gets an apiUrl of another account", () => {
+    expect(diffOffer("7", onStack, { ...before, apiUrl: B, apiKey: "k" }, A).replaces).toEqual([
+      "apiUrl",
+    ]);
+  });
+
+  it("moves nothing when the apiUrl named is the account it already lives in", () => {
+    expect(diffOffer("7", onStack, { ...before, apiUrl: A, apiKey: "k" }, A).replaces).toEqual([]);
+  });
+
+  it("replaces when an offer gives up its own account for the stack's", () => {
+    const onB = { ...old, apiUrl: B, apiKey: "k", tenantUrl: B };
+    expect(diffOffer("7", onB, before, A).replaces).toEqual(["apiUrl"]);
+  });
+});
