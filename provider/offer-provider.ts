@@ -79,9 +79,7 @@ export const offerProvider = {
   },
 
   async read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult> {
-    const previous = normalizeOffer({ payments: [], ...(props ?? {}) }) as CheckedOffer &
-      Partial<OfferState>;
-    previous.tenantUrl = props?.tenantUrl as string | undefined;
+    const previous = storedState(props ?? {});
     return withOfferName(previous, "read", async () => {
       const connection = connectionFor(previous);
       const client = new AffiseClient(connection);
@@ -111,8 +109,7 @@ export const offerProvider = {
   },
 
   async delete(id: string, props: Props): Promise<void> {
-    const offer = normalizeOffer({ payments: [], ...props }) as CheckedOffer & Partial<OfferState>;
-    offer.tenantUrl = props.tenantUrl as string | undefined;
+    const offer = storedState(props);
     await withOfferName(offer, offer.deletePolicy === "stop" ? "stop" : "delete", async () => {
       const client = new AffiseClient(connectionFor(offer));
       if (offer.deletePolicy === "stop") {
@@ -123,6 +120,13 @@ export const offerProvider = {
     });
   },
 };
+
+/** State as read and delete get it (maybe written by an older version), normalised like inputs. */
+function storedState(props: Props): CheckedOffer & Partial<OfferState> {
+  const state: CheckedOffer & Partial<OfferState> = normalizeOffer({ payments: [], ...props });
+  state.tenantUrl = props.tenantUrl as string | undefined;
+  return state;
+}
 
 /** The offer's own connection if it has one, else the stack's; checked against where it lives. */
 function connectionFor(offer: Partial<OfferState>): AffiseConnection {

@@ -40,11 +40,6 @@ export async function checkAgainstTenant(
   });
 }
 
-/** Forgets fetched lists (tests; a long-lived process after a tenant changed its settings). */
-export function forgetTenantLists(): void {
-  fetched.clear();
-}
-
 function listsFor(connection: AffiseConnection): Promise<TenantLists> {
   let lists = fetched.get(connection.apiUrl);
   if (!lists) {
