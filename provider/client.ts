@@ -42,7 +42,6 @@ export interface TenantLists {
   currencies: string[];
   devices: string[];
   oses: string[];
-  goals: { id: string; title: string }[];
 }
 
 const isUncommittedFailure = (error: AxiosError): boolean =>
@@ -187,11 +186,10 @@ export class AffiseClient {
   }
 
   async getTenantLists(): Promise<TenantLists> {
-    const [currency, devices, oses, goals] = await Promise.all([
+    const [currency, devices, oses] = await Promise.all([
       this.request({ method: "GET", url: "/3.0/admin/currency", params: { get_only_active: 1 } }),
       this.request({ method: "GET", url: "/3.1/devices" }),
       this.request({ method: "GET", url: "/3.1/oses" }),
-      this.request({ method: "GET", url: "/3.0/goals", params: { limit: 500 } }),
     ]);
     const quotes = (currency as { quotes?: unknown }).quotes;
     const codes = Array.isArray(quotes)
@@ -202,10 +200,6 @@ export class AffiseClient {
       currencies: codes.map((code) => code.toUpperCase()),
       devices: names((devices as { types?: unknown }).types),
       oses: names((oses as { oses?: unknown }).oses),
-      goals: (
-        ((goals as { goals?: unknown }).goals as { id: unknown; title: unknown }[] | undefined) ??
-        []
-      ).map((goal) => ({ id: String(goal.id), title: String(goal.title) })),
     };
   }
 

@@ -27,7 +27,7 @@ import type {
 } from "./types";
 import { containsUnknown, isUnknown } from "./unknowns";
 
-/** Goal "1" is Affise's default goal (`/3.0/goals` → `{id: 1, title: "Default"}`). */
+/** The goal value a payment gets when none is declared: "1", as in every Affise example. */
 export const DEFAULT_GOAL = "1";
 
 /** Defaults written out by `check`, so the preview shows what Affise will be told. */

@@ -8,6 +8,7 @@ import {
   countryCode,
   DEVICES,
   flag,
+  goalValue,
   httpUrl,
   listOf,
   nonEmptyText,
@@ -38,9 +39,9 @@ export const capSchema = z
     type: z.enum(CAP_TYPES, { error: oneOf(CAP_TYPES) }).describe(oneOf(CAP_TYPES)),
     value: amount.describe("The limit: a whole number, or an amount for a budget cap."),
     goalType: scope("goals"),
-    goals: listOf(nonEmptyText("a goal value"), "goal values")
+    goals: listOf(goalValue, "goal values")
       .optional()
-      .describe('Goal values, e.g. ["1", "3"].'),
+      .describe('Goal values (free text, as in payments), e.g. ["1", "fd"].'),
     affiliateType: scope("affiliates"),
     affiliates: listOf(positiveInteger("an affiliate id"), "affiliate ids").optional(),
     countryType: scope("countries"),

@@ -57,6 +57,19 @@ export const currencyCode = z
   .regex(/^[A-Za-z]{3}$/, { error: "must be a three-letter currency code, such as USD" })
   .describe("ISO 4217 / ECB currency code (case-insensitive; stored uppercase).");
 
+/**
+ * A conversion goal value: free text chosen per payout (`fd`, `reg`, `1`), made of letters,
+ * digits, `_`, spaces, dots and dashes. `/3.0/goals` lists goal titles, not these values.
+ */
+export const GOAL_VALUE = /^[\p{L}\p{N}_ .-]+$/u;
+export const goalValue = z
+  .string({ error: 'must be a goal value such as "1" or "fd"' })
+  .trim()
+  .min(1, { error: "must not be empty (a goal value)" })
+  .regex(GOAL_VALUE, {
+    error: "must be a goal value made of letters, digits, _, spaces, dots and dashes",
+  });
+
 export const nonEmptyText = (what: string) =>
   z
     .string({ error: `must be text (${what})` })

@@ -10,6 +10,7 @@ import {
   DEVICES,
   flag,
   countryCode,
+  goalValue,
   currencyCode,
   HEX24,
   httpUrl,
@@ -79,13 +80,15 @@ const paymentFields = {
   goal: z
     .union(
       [
-        nonEmptyText("a goal value"),
+        goalValue,
         z.int({ error: 'must be a goal value such as "1"' }).min(0, { error: "must be 0 or more" }),
       ],
       { error: 'must be a goal value such as "1"' },
     )
     .optional()
-    .describe('The conversion goal value the payment is for, e.g. "1". Default "1".'),
+    .describe(
+      'The conversion goal value the payment is for: free text of letters, digits, _, spaces, dots and dashes, e.g. "1" or "fd". Default "1".',
+    ),
   total: amount.describe("What the advertiser pays (Affise: total)."),
   revenue: amount.describe("What the affiliate earns (Affise: revenue)."),
   currency: currencyCode,

@@ -1,7 +1,9 @@
 /**
- * Codes checked against the Affise tenant's own lists: its enabled currencies, devices, OSes and
- * goals. Fetched at most once per provider process and tenant, and only when an offer brings a
- * code its old inputs did not have — so a preview with nothing new makes no request at all.
+ * Codes checked against the Affise tenant's own lists, where the list is the truth: its enabled
+ * currencies, device types and OS names. Goals are not among them: a payment's goal is free
+ * text and `/3.0/goals` lists goal titles. Fetched at most once per provider process and tenant,
+ * and only when an offer brings a code its old inputs did not have — so a preview with nothing
+ * new makes no request at all.
  */
 import { AffiseClient, type TenantLists } from "./client";
 import type { AffiseConnection } from "./connection";
@@ -10,7 +12,7 @@ import { formatPath } from "./check";
 
 const fetched = new Map<string, Promise<TenantLists>>();
 
-type Kind = "currency" | "device" | "os" | "goal";
+type Kind = "currency" | "device" | "os";
 
 interface CodeUse {
   kind: Kind;
@@ -54,14 +56,12 @@ const DESCRIPTION: Record<Kind, string> = {
   currency: "an enabled currency",
   device: "a device type",
   os: "an OS name",
-  goal: "a goal",
 };
 
 function allowedValues(lists: TenantLists, kind: Kind): string[] {
   if (kind === "currency") return lists.currencies;
   if (kind === "device") return lists.devices;
-  if (kind === "os") return lists.oses;
-  return lists.goals.map((goal) => goal.id);
+  return lists.oses;
 }
 
 function sameCode(kind: Kind, allowed: string, value: string): boolean {
@@ -82,7 +82,6 @@ function codesIn(offer: Record<string, unknown>): CodeUse[] {
       const p = (payment ?? {}) as Record<string, unknown>;
       if (p.currency !== undefined)
         uses.push({ kind: "currency", value: String(p.currency), path: [listName, i, "currency"] });
-      uses.push({ kind: "goal", value: String(p.goal ?? "1"), path: [listName, i, "goal"] });
       list(p.devices).forEach((d, j) =>
         uses.push({ kind: "device", value: String(d), path: [listName, i, "devices", j] }),
       );
@@ -104,10 +103,5 @@ function codesIn(offer: Record<string, unknown>): CodeUse[] {
       }),
     );
   });
-  list(offer.caps).forEach((cap, i) =>
-    list((cap as { goals?: unknown }).goals).forEach((goal, j) =>
-      uses.push({ kind: "goal", value: String(goal), path: ["caps", i, "goals", j] }),
-    ),
-  );
   return uses;
 }

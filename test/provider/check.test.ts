@@ -102,6 +102,35 @@ describe("check with values not known until apply", () => {
   });
 });
 
+describe("payment and cap goals are free text", () => {
+  it.each(["fd", "reg", "first_deposit", "Lead 2.0", "sale-approved", "Регистрация", 7])(
+    "accepts the goal value %p without asking Affise",
+    (goal) => {
+      const { failures, inputs } = checkOffer({
+        ...valid,
+        payments: [{ ...valid.payments[0], goal }],
+        caps: [{ period: "day", type: "conversions", value: 10, goals: [String(goal)] }],
+      });
+      expect(failures).toEqual([]);
+      expect(inputs.payments[0].goal).toBe(String(goal));
+    },
+  );
+
+  it.each(["fd;drop", "a/b", "<b>", "goal\n2", "50%"])(
+    "rejects %p, naming the characters a goal value may use",
+    (goal) => {
+      const { failures } = checkOffer({
+        ...valid,
+        payments: [{ ...valid.payments[0], goal }],
+        caps: [{ period: "day", type: "conversions", value: 10, goals: [goal] }],
+      });
+      expect(failures.map((f) => f.property)).toEqual(["payments[0].goal", "caps[0].goals[0]"]);
+      for (const failure of failures)
+        expect(failure.reason).toMatch(/letters, digits, _, spaces, dots and dashes/);
+    },
+  );
+});
+
 describe("check rejects", () => {
   it("the help-centre offer is valid", () => {
     expect(checkOffer(helpCentreOffer as never).failures).toEqual([]);
