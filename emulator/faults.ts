@@ -1,5 +1,11 @@
+import { FOREIGN_NOT_FOUND_STYLES } from "./http/foreign-pages";
 import { TokenBucket } from "./token-bucket";
-import type { FailureStatus, FaultSettings, RateLimitSettings } from "./types";
+import type {
+  FailureStatus,
+  FaultSettings,
+  ForeignNotFoundStyle,
+  RateLimitSettings,
+} from "./types";
 
 /** What the emulator answers instead of handling a request. */
 export interface Rejection {
@@ -78,6 +84,12 @@ export class FaultController {
     return slow.delayMs;
   }
 
+  /** The foreign 404 page to answer a request for `path` with, if one is set for it. */
+  foreignNotFoundFor(path: string): ForeignNotFoundStyle | undefined {
+    const page = this.current.foreignNotFound;
+    return page && path.startsWith(page.pathPrefix) ? page.style : undefined;
+  }
+
   /** True if this committed create should lose its response (and counts it off). */
   takeDropAfterCommit(): boolean {
     if (this.current.dropAfterCommit <= 0) return false;
@@ -104,6 +116,7 @@ export function noFaults(): FaultSettings {
     slowCreates: { count: 0, delayMs: 0 },
     rateLimit: null,
     dropAfterCommit: 0,
+    foreignNotFound: null,
   };
 }
 
@@ -137,6 +150,20 @@ function validatePatch(patch: Partial<FaultSettings>): Partial<FaultSettings> {
       count: nonNegative(patch.slowCreates.count, "slowCreates.count"),
       delayMs: nonNegative(patch.slowCreates.delayMs, "slowCreates.delayMs"),
     };
+  }
+  if (patch.foreignNotFound !== undefined) {
+    const page = patch.foreignNotFound;
+    if (
+      page !== null &&
+      (typeof page.pathPrefix !== "string" ||
+        !page.pathPrefix.startsWith("/") ||
+        !FOREIGN_NOT_FOUND_STYLES.includes(page.style))
+    ) {
+      throw new Error(
+        `foreignNotFound needs a pathPrefix starting with / and a style: ${FOREIGN_NOT_FOUND_STYLES.join(", ")}`,
+      );
+    }
+    valid.foreignNotFound = page && { pathPrefix: page.pathPrefix, style: page.style };
   }
   if (patch.intermittent !== undefined) {
     if (patch.intermittent === null) {

@@ -58,7 +58,14 @@ export interface FaultSettings {
   slowCreates: { count: number; delayMs: number };
   /** The next N creates are stored, then the socket is destroyed with no response. */
   dropAfterCommit: number;
+  /**
+   * API requests whose path starts with `pathPrefix` get a 404 that is not Affise's own answer
+   * (an nginx page, a bare text line, another service's JSON), as a proxy or a wrong base path gives.
+   */
+  foreignNotFound: { pathPrefix: string; style: ForeignNotFoundStyle } | null;
 }
+
+export type ForeignNotFoundStyle = "html" | "text" | "json";
 
 export interface RunningEmulator {
   /** "http://127.0.0.1:<port>" */

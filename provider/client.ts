@@ -13,7 +13,14 @@ import axios, {
 import axiosRetry, { exponentialDelay, retryAfter } from "axios-retry";
 import * as qs from "qs";
 import type { AffiseConnection } from "./connection";
-import { AffiseError, messageFromBody, redact, toAffiseError } from "./errors";
+import {
+  AffiseError,
+  foreignNotFound,
+  isAffiseNotFound,
+  messageFromBody,
+  redact,
+  toAffiseError,
+} from "./errors";
 import { type AffiseOffer, parseAffiseOffer } from "./read-model";
 import { throttleFor } from "./throttle";
 
@@ -227,14 +234,34 @@ export class AffiseClient {
     const envelopeOk =
       isObject && (options.envelope === false || (body as { status?: unknown }).status === 1);
     if (ok && envelopeOk) return body;
+    const notFound = isAffiseNotFound(response.status, body);
+    if (response.status === 404 && !notFound) {
+      throw foreignNotFound(method, this.urlOf(path), redactBody(body, secrets));
+    }
     throw new AffiseError(
       method,
       path,
       "http",
       redact(messageFromBody(body), secrets),
       response.status,
+      notFound,
     );
   }
+
+  /** The full URL of a path, without any credentials the base URL may carry. */
+  private urlOf(path: string): string {
+    const base = new URL(this.connection.apiUrl);
+    base.username = "";
+    base.password = "";
+    base.search = "";
+    return `${base.toString().replace(/\/+$/, "")}${path}`;
+  }
+}
+
+function redactBody(body: unknown, secrets: string[]): unknown {
+  return typeof body === "string"
+    ? redact(body, secrets)
+    : JSON.parse(redact(JSON.stringify(body ?? null), secrets));
 }
 
 function parseOffer(body: unknown, method: string, path: string) {

@@ -14,6 +14,8 @@ export class AffiseError extends Error {
     readonly kind: FailureKind,
     readonly affiseMessage: string,
     readonly status?: number,
+    /** True only for Affise's own "no such resource" envelope; see isAffiseNotFound. */
+    private readonly affiseNotFound = false,
   ) {
     super(
       `${method} ${path} failed: ${status !== undefined ? `HTTP ${status}` : kind}: ${affiseMessage}`,
@@ -33,9 +35,38 @@ export class AffiseError extends Error {
     return this.status !== undefined && this.status < 500 && this.status !== 429;
   }
 
+  /** The resource is gone: Affise itself said so, not a proxy or a wrong path. */
   get isNotFound(): boolean {
-    return this.status === 404;
+    return this.affiseNotFound;
   }
+}
+
+/**
+ * Affise's own not-found answer: a JSON envelope `{"status":2,...}` whose text says the resource
+ * was not found. "Page Not Found" is Affise's answer for a path it does not serve (a wrong base
+ * URL), so it says nothing about the offer; an HTML page, a bare line or another JSON shape come
+ * from something in front of Affise. None of those may ever count as "deleted".
+ */
+export function isAffiseNotFound(httpStatus: number, body: unknown): boolean {
+  if (httpStatus !== 404 && httpStatus !== 200) return false;
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
+  const envelope = body as { status?: unknown; message?: unknown; error?: unknown };
+  if (envelope.status !== 2) return false;
+  const text = [envelope.message, envelope.error].filter((t) => typeof t === "string").join(" ");
+  return /not found/i.test(text) && !/page not found/i.test(text);
+}
+
+/** A 404 that is not Affise's not-found envelope: name the URL, so the user can find the culprit. */
+export function foreignNotFound(method: string, url: string, body: unknown): AffiseError {
+  const shown = typeof body === "string" ? messageFromBody(body) : JSON.stringify(body ?? null);
+  return new AffiseError(
+    method,
+    url,
+    "http",
+    `the answer is not Affise's not-found message but ${JSON.stringify(shown.slice(0, 120))}, ` +
+      "so nothing is treated as deleted; check affise:apiUrl (and any proxy in front of Affise)",
+    404,
+  );
 }
 
 /** Turns anything thrown while talking to Affise into an AffiseError with the secrets scrubbed. */

@@ -3,6 +3,7 @@ import type { FaultController, Rejection } from "../faults";
 import type { RequestLog } from "../request-log";
 import { apiRequestOf, attachApiRequest, isAdminPath, type ApiRequest } from "./api-request";
 import { hasValidApiKey } from "./auth";
+import { sendForeignNotFound } from "./foreign-pages";
 import { decodeMultipart, isFormContentType, withoutApiKey, type FormFields } from "./form";
 import { sendBadGateway, sendFailure, sendServerError, sendTooManyRequests } from "./replies";
 
@@ -63,6 +64,8 @@ export function registerApiHooks(app: FastifyInstance, options: ApiHookOptions):
 
   app.addHook("preHandler", async (request, reply) => {
     if (!apiRequestOf(request)) return;
+    const foreign = options.faults.foreignNotFoundFor(request.url.split("?")[0]);
+    if (foreign) return sendForeignNotFound(reply, foreign);
     const rejection = options.faults.admit();
     if (rejection) return reject(reply, rejection);
     if (options.faults.latencyMs > 0) await sleep(options.faults.latencyMs);

@@ -252,6 +252,7 @@ describe("fault injection", () => {
         dropAfterCommit: 0,
         intermittent: null,
         slowCreates: { count: 0, delayMs: 0 },
+        foreignNotFound: null,
       };
       expect(await reset.json()).toEqual(expected);
       emulator.setFaults({ latencyMs: 10 });

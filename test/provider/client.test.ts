@@ -79,3 +79,16 @@ it("reports a refusal with Affise's message and never the key", async () => {
     "wrong-key-e7f3",
   );
 });
+
+it("reads only Affise's own not-found envelope as gone; its Page Not Found (a wrong base path) fails, naming the URL", async () => {
+  const created = await client().createOffer(
+    "title=x&advertiser=5e39279bac611cda7e5765ab&url=https://a.test/&payments[0][total]=1&payments[0][currency]=USD&payments[0][type]=fixed",
+  );
+  await expect(client().getOffer("999999")).resolves.toBeUndefined();
+  const wrongBase = client({ apiUrl: `${emulator.url}/api` });
+  await expect(wrongBase.getOffer(created.id)).rejects.toThrow(
+    `${emulator.url}/api/3.0/offer/${created.id}`,
+  );
+  await expect(wrongBase.deleteOffer(created.id)).rejects.toThrow("not Affise's not-found");
+  expect(emulator.offers().map((o) => String(o.id))).toContain(created.id);
+});
