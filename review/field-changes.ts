@@ -1,0 +1,40 @@
+/** The offer fields other than payments, old → new, in words a reviewer can scan. */
+import type { OfferInputs } from "./offer-changes";
+
+/** Inputs that are plumbing, not part of the offer a reviewer approves. */
+const NOT_SHOWN = new Set(["__provider", "resourceName", "payments", "partnerPayments"]);
+const SECRET = "[secret]";
+const LONGEST_VALUE = 160;
+
+export interface FieldChange {
+  field: string;
+  before?: string;
+  after?: string;
+}
+
+export function fieldChanges(before: OfferInputs = {}, after: OfferInputs = {}): FieldChange[] {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return fields
+    .filter((field) => !NOT_SHOWN.has(field))
+    .filter((field) => before[field] !== SECRET && after[field] !== SECRET)
+    .filter((field) => canonical(before[field]) !== canonical(after[field]))
+    .sort()
+    .map((field) => ({ field, before: shown(before[field]), after: shown(after[field]) }));
+}
+
+function shown(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = JSON.stringify(value);
+  return text.length > LONGEST_VALUE ? `${text.slice(0, LONGEST_VALUE - 1)}…` : text;
+}
+
+/** Key order is not a change. */
+function canonical(value: unknown): string {
+  return (
+    JSON.stringify(value, (_key, inner) =>
+      inner && typeof inner === "object" && !Array.isArray(inner)
+        ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+        : inner,
+    ) ?? "undefined"
+  );
+}

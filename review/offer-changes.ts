@@ -1,0 +1,111 @@
+/**
+ * From preview steps to what happens to each offer. The engine emits several steps for one
+ * resource: a refresh (with `--refresh`) before the plan, and three for a replacement. A review
+ * wants one verdict per offer: created, changed, replaced or deleted, plus any drift the refresh
+ * found in Affise.
+ */
+import { type PreviewDigest, type PreviewStep, resourceNameOf } from "./preview-json";
+
+export const OFFER_TYPE = "affise:Offer";
+
+/** An offer's checked inputs as they appear in a preview; secrets are "[secret]". */
+export type OfferInputs = Record<string, unknown>;
+
+export type OfferVerdict = "create" | "update" | "replace" | "delete";
+
+export interface OfferChange {
+  name: string;
+  urn: string;
+  verdict: OfferVerdict;
+  /** Inputs before (refreshed, when the preview refreshed): absent for a create. */
+  before?: OfferInputs;
+  /** Declared inputs: absent for a delete. */
+  after?: OfferInputs;
+  /** Fields whose change forces the replacement. */
+  replaceReasons: string[];
+  /** Inputs as stored at the last apply, when the refresh found Affise different from them. */
+  drifted?: OfferInputs;
+  /** Affise's id, when the offer exists. */
+  id?: string;
+}
+
+const REFRESH_OPS = new Set(["refresh", "update", "delete"]);
+const REPLACE_OPS = new Set(["replace", "create-replacement", "delete-replaced"]);
+
+/** Every offer the preview would create, change, replace or delete, in preview order. */
+export function offerChanges(preview: PreviewDigest): OfferChange[] {
+  const byUrn = new Map<string, PreviewStep[]>();
+  for (const step of preview.steps) {
+    if (!isOfferUrn(step.urn)) continue;
+    const steps = byUrn.get(step.urn) ?? [];
+    steps.push(step);
+    byUrn.set(step.urn, steps);
+  }
+  const changes: OfferChange[] = [];
+  for (const [urn, steps] of byUrn) {
+    const change = verdictFor(urn, steps);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+
+function verdictFor(urn: string, steps: PreviewStep[]): OfferChange | undefined {
+  const [first, ...rest] = steps;
+  // With --refresh, a resource's first step is its refresh; an update or delete there is drift.
+  const refresh = rest.length > 0 && REFRESH_OPS.has(first.op) ? first : undefined;
+  const plan = refresh ? rest : steps;
+  const name = resourceNameOf(urn);
+  const drifted =
+    refresh && refresh.op !== "refresh" ? inputsOf(refresh.oldState?.inputs) : undefined;
+  const replacement = plan.find((step) => REPLACE_OPS.has(step.op));
+  if (replacement) {
+    const replace = plan.find((step) => step.op === "replace") ?? replacement;
+    return {
+      name,
+      urn,
+      verdict: "replace",
+      before: inputsOf(findState(plan, "oldState")),
+      after: inputsOf(findState(plan, "newState")),
+      replaceReasons: replace.replaceReasons ?? replace.diffReasons ?? [],
+      drifted,
+      id: idOf(plan),
+    };
+  }
+  const step = plan[plan.length - 1];
+  if (step.op === "create" || step.op === "update" || step.op === "delete") {
+    return {
+      name,
+      urn,
+      verdict: step.op,
+      before: inputsOf(step.oldState?.inputs),
+      after: step.op === "delete" ? undefined : inputsOf(step.newState?.inputs),
+      replaceReasons: [],
+      drifted,
+      id: step.oldState?.id,
+    };
+  }
+  return undefined;
+}
+
+function findState(steps: PreviewStep[], which: "oldState" | "newState") {
+  return steps.map((step) => step[which]?.inputs).find((inputs) => inputs !== undefined);
+}
+
+function idOf(steps: PreviewStep[]): string | undefined {
+  return steps.map((step) => step.oldState?.id).find((id) => id !== undefined);
+}
+
+function inputsOf(inputs: Record<string, unknown> | undefined): OfferInputs | undefined {
+  return inputs === undefined ? undefined : inputs;
+}
+
+/** `urn:pulumi:stack::project::[parent$]type::name`: the offer's own type is the last `$` part. */
+export function isOfferUrn(urn: string): boolean {
+  const parts = urn.split("::");
+  return parts.length >= 4 && isOfferType(parts[2].split("$").pop() ?? "");
+}
+
+/** `pulumi-nodejs:dynamic/affise:Offer`, the type a dynamic resource named affise:Offer gets. */
+export function isOfferType(type: string): boolean {
+  return type === OFFER_TYPE || type.endsWith(`/${OFFER_TYPE}`);
+}
