@@ -87,7 +87,7 @@ function violationLines(violations: Violation[]): string[] {
     "",
     ...violations.map(
       (v) =>
-        `- ${v.level === "mandatory" ? "⛔ **mandatory**" : "⚠️ advisory"} \`${v.rule}\` · \`${v.offer}\`: ${v.message}`,
+        `- ${v.level === "mandatory" ? "⛔ **mandatory**" : "⚠️ advisory"} ${code(v.rule)} · ${code(v.offer)}: ${inline(v.message)}`,
     ),
     "",
   ];
@@ -103,10 +103,10 @@ interface Section {
 function offerSection(change: OfferChange, files?: Map<string, string>): Section {
   const offer = change.after ?? change.before ?? {};
   const facts = [
-    files?.get(change.name) ? `\`${files.get(change.name)}\`` : undefined,
+    files?.get(change.name) ? code(files.get(change.name) ?? "") : undefined,
     change.id ? `Affise id ${change.id}` : undefined,
   ].filter(Boolean);
-  const title = `${HEADINGS[change.verdict]}: \`${change.name}\` — ${text(offer.title)}${facts.length ? ` (${facts.join(", ")})` : ""}`;
+  const title = `${HEADINGS[change.verdict]}: ${code(change.name)} — ${text(offer.title)}${facts.length ? ` (${facts.join(", ")})` : ""}`;
   const body = [verdictWarning(change), ...driftLines(change), ...changeLines(change)]
     .filter((line) => line !== undefined)
     .join("\n");
@@ -116,7 +116,7 @@ function offerSection(change: OfferChange, files?: Map<string, string>): Section
 function verdictWarning(change: OfferChange): string | undefined {
   if (change.verdict === "replace") {
     const because = change.replaceReasons.length
-      ? ` because ${change.replaceReasons.map((r) => `\`${r}\``).join(", ")} changed`
+      ? ` because ${change.replaceReasons.map(code).join(", ")} changed`
       : "";
     return `**This replaces the offer**${because}: Affise gets a new offer (new id and tracking links, statistics start again) and the old one is deleted.\n`;
   }
@@ -133,7 +133,7 @@ function driftLines(change: OfferChange): string[] {
   const drift = fieldChanges(change.drifted, change.before);
   const payouts = allPaymentChanges(change.drifted, change.before);
   if (drift.length === 0 && payouts.length === 0) return [];
-  const what = [...drift.map((d) => `\`${d.field}\``), ...(payouts.length ? ["payouts"] : [])];
+  const what = [...drift.map((d) => code(d.field)), ...(payouts.length ? ["payouts"] : [])];
   return [
     `Changed in Affise since the last apply (${what.join(", ")}); merging puts back what the files declare.\n`,
   ];
@@ -148,9 +148,7 @@ function changeLines(change: OfferChange): string[] {
   const fields = fieldChanges(change.before, change.after);
   if (fields.length > 0) {
     lines.push(
-      ...fields.map(
-        (f) => `- \`${f.field}\`: ${f.before ?? "(not set)"} → ${f.after ?? "(not set)"}`,
-      ),
+      ...fields.map((f) => `- ${code(f.field)}: ${shownValue(f.before)} → ${shownValue(f.after)}`),
       "",
     );
   }
@@ -266,12 +264,25 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** Text from an offer file is a pull-request author's: it must not add markup to the comment. */
 function text(value: unknown): string {
-  return typeof value === "string" ? value : "(untitled)";
+  return typeof value === "string" ? inline(value) : "(untitled)";
 }
 
 function cell(value: string): string {
-  return value.replace(/\|/g, "\\|");
+  return inline(value).replace(/\|/g, "\\|");
+}
+
+function inline(value: string): string {
+  return escapeHtml(value.replace(/[\r\n\t]+/g, " ")).replace(/([`*_[\]#])/g, "\\$1");
+}
+
+function shownValue(value: string | undefined): string {
+  return value === undefined ? "(not set)" : inline(value);
+}
+
+function code(value: string): string {
+  return `\`${value.replace(/[`\r\n]/g, "")}\``;
 }
 
 function escapeHtml(value: string): string {
