@@ -68,16 +68,23 @@ describe("examples/gitops workflows", () => {
       env: Record<string, string>;
     };
 
-  it("previews every pull request: npm ci, validate, then pulumi preview with refresh and a PR comment", () => {
+  it("previews every pull request: npm ci, validate, then a refreshed preview with the guardrails, as one review comment", () => {
     expect(Object.keys(workflow("preview.yml").on)).toEqual(["pull_request"]);
-    const run = steps("preview.yml").map((step) => step.run ?? step.uses);
-    expect(run.indexOf("npm ci")).toBeLessThan(run.indexOf("npm run validate"));
-    expect(run.indexOf("npm run validate")).toBeLessThan(run.indexOf("pulumi/actions@v6"));
-    expect(pulumiStep("preview.yml").with).toMatchObject({
-      command: "preview",
-      refresh: true,
-      "comment-on-pr": true,
-    });
+    const run = steps("preview.yml").map((step) => String(step.run ?? step.uses));
+    const at = (text: string) => run.findIndex((step) => step.includes(text));
+    expect(at("npm ci")).toBeLessThan(at("npm run validate"));
+    expect(at("npm run validate")).toBeLessThan(at("pulumi/actions@v7"));
+    expect(at("pulumi/actions@v7")).toBeLessThan(at("pulumi preview"));
+    expect(at("pulumi preview")).toBeLessThan(at("affise-review"));
+    const preview = run[at("pulumi preview")];
+    for (const flag of ["--refresh", "--json", "--policy-pack node_modules/pulumi-affise/policy"]) {
+      expect(preview).toContain(flag);
+    }
+    expect(preview).toContain("--policy-pack-config guardrails.json");
+    // One comment per pull request, updated in place on every push.
+    expect(run[at("affise-review")]).toMatch(/gh pr comment .*--edit-last --create-if-none/s);
+    expect(run[run.length - 1]).toContain("exit 1");
+    expect(fs.existsSync(path.join(ROOT, "examples", "gitops", "guardrails.json"))).toBe(true);
   });
 
   it("applies on merge to main with pulumi up", () => {
@@ -86,7 +93,11 @@ describe("examples/gitops workflows", () => {
   });
 
   it.each(["preview.yml", "up.yml"])("%s takes its credentials from repository secrets", (name) => {
-    expect(pulumiStep(name).env).toEqual({
+    const job = Object.values(
+      workflow(name).jobs as Record<string, { env?: Record<string, string> }>,
+    )[0];
+    const env = { ...job.env, ...(name === "up.yml" ? pulumiStep(name).env : {}) };
+    expect(env).toMatchObject({
       PULUMI_ACCESS_TOKEN: "${{ secrets.PULUMI_ACCESS_TOKEN }}",
       AFFISE_API_KEY: "${{ secrets.AFFISE_API_KEY }}",
     });
