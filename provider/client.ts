@@ -27,6 +27,8 @@ import { throttleFor } from "./throttle";
 export type OfferStatus = "active" | "stopped" | "suspended";
 export const ALL_STATUSES: OfferStatus[] = ["active", "stopped", "suspended"];
 
+const NOT_ADMIN_HINT =
+  "this key is not an admin key, or its user may not manage offers; use the API key of an admin user";
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 const RETRY_BASE_DELAY_MS = 250;
 /** Backoff stops growing here (Affise's own Retry-After, when it sends one, still wins). */
@@ -238,11 +240,13 @@ export class AffiseClient {
     if (response.status === 404 && !notFound) {
       throw foreignNotFound(method, this.urlOf(path), redactBody(body, secrets));
     }
+    const message = redact(messageFromBody(body), secrets);
     throw new AffiseError(
       method,
       path,
       "http",
-      redact(messageFromBody(body), secrets),
+      // Affise's 403 is a valid key without the rights: usually an affiliate's key.
+      response.status === 403 ? `${message} (${NOT_ADMIN_HINT})` : message,
       response.status,
       notFound,
     );
@@ -269,11 +273,6 @@ function parseOffer(body: unknown, method: string, path: string) {
   try {
     return parseAffiseOffer(offer);
   } catch (error) {
-    throw new AffiseError(
-      method,
-      path,
-      "protocol",
-      `unexpected offer in Affise's answer: ${(error as Error).message}`,
-    );
+    throw new AffiseError(method, path, "protocol", (error as Error).message);
   }
 }

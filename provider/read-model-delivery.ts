@@ -1,109 +1,127 @@
 /**
  * Affise's read model of caps, landings and targeting groups → the input shape. Affise reads cap
- * goals back as a map `{"3":"Install"}` (or `[]`), flags as booleans or 0/1, and adds fields of
- * its own to every targeting group; only what an offer declares is kept.
+ * goals back as a map `{"3":"Install"}` (or `[]`, `{}`, a list), a cap's `country` as a list, ""
+ * or one code, flags as booleans or 0/1, `device_type` as a list or `{allow, deny}`, and adds
+ * fields of its own to every targeting group; only what an offer declares is read.
  */
-import { z } from "zod";
+import {
+  isRecord,
+  type Raw,
+  readAllowDeny,
+  readFlag,
+  readId,
+  readList,
+  readNumber,
+  readText,
+  readTexts,
+  ReadShapeError,
+  shapeOf,
+} from "./read-values";
 
-const flag = z
-  .union([z.boolean(), z.number(), z.string()])
-  .transform((v) => v === true || Number(v) === 1);
-const strings = z
-  .union([z.array(z.union([z.string(), z.number()])), z.null()])
-  .transform((v) => (v ?? []).map(String));
-const pair = z
-  .looseObject({ allow: strings.optional(), deny: strings.optional() })
-  .nullable()
-  .optional();
+function asRecord(value: unknown, field: string, expected: string): Raw {
+  if (isRecord(value)) return value;
+  throw new ReadShapeError(field, shapeOf(value), expected);
+}
 
-export const affiseCap = z.looseObject({
-  period: z.string(),
-  type: z.string(),
-  value: z.union([z.number(), z.string()]),
-  goal_type: z.string().optional().nullable(),
-  // A map of goal value → title, or [] when empty.
-  goals: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown()), z.null()]).optional(),
-  affiliate_type: z.string().optional().nullable(),
-  affiliates: strings.optional(),
-  country_type: z.string().optional().nullable(),
-  country: strings.optional(),
-});
+/**
+ * Goal values of a cap: the keys of a value → title map (`{"1":"Install"}`: even digit keys are
+ * goal values there, not list indexes), or the items of a list.
+ */
+function capGoals(value: unknown, field: string): string[] {
+  if (isRecord(value)) return Object.keys(value);
+  return readTexts(value, field);
+}
 
-export const affiseLanding = z.looseObject({
-  id: z.union([z.number(), z.string()]).optional().nullable(),
-  title: z.string(),
-  url: z.string(),
-  url_preview: z.string().nullable().optional(),
-  type: z.string().nullable().optional(),
-});
-
-const osRule = z.looseObject({
-  name: z.string(),
-  comparison: z.string().nullable().optional(),
-  version: z.union([z.string(), z.number()]).nullable().optional(),
-});
-
-export const affiseTargetingGroup = z.looseObject({
-  id: z.string().optional().nullable(),
-  name: z.string().nullable().optional(),
-  condition: z.string().nullable().optional(),
-  enabled: flag.optional(),
-  country: pair,
-  os: z
-    .looseObject({ allow: z.array(osRule).nullable().optional() })
-    .nullable()
-    .optional(),
-  os_deny: flag.optional(),
-  device_type: strings.optional(),
-  device_type_deny: flag.optional(),
-  connection: strings.optional(),
-  connection_deny: flag.optional(),
-});
-
-type AffiseCap = z.output<typeof affiseCap>;
-type AffiseLanding = z.output<typeof affiseLanding>;
-type AffiseTargetingGroup = z.output<typeof affiseTargetingGroup>;
-
-export function capAsInput(cap: AffiseCap): Record<string, unknown> {
-  const goals = Array.isArray(cap.goals) ? cap.goals.map(String) : Object.keys(cap.goals ?? {});
+export function capAsInput(value: unknown, field: string): Raw {
+  const cap = asRecord(value, field, "a cap");
+  const text = (key: string) => readText(cap[key], `${field}.${key}`) || undefined;
   return {
-    period: cap.period,
-    type: cap.type,
-    value: cap.value,
-    goalType: cap.goal_type ?? undefined,
-    goals,
-    affiliateType: cap.affiliate_type ?? undefined,
-    affiliates: cap.affiliates ?? [],
-    countryType: cap.country_type ?? undefined,
-    countries: cap.country ?? [],
+    period: text("period"),
+    type: text("type"),
+    value: readNumber(cap.value, `${field}.value`),
+    goalType: text("goal_type"),
+    goals: capGoals(cap.goals, `${field}.goals`),
+    affiliateType: text("affiliate_type"),
+    affiliates: readTexts(cap.affiliates, `${field}.affiliates`).map(Number),
+    countryType: text("country_type"),
+    countries: readTexts(cap.country, `${field}.country`),
   };
 }
 
-export function landingAsInput(landing: AffiseLanding): Record<string, unknown> {
+export function landingAsInput(value: unknown, field: string): Raw {
+  const landing = asRecord(value, field, "a landing");
   return {
-    title: landing.title,
-    url: landing.url,
-    urlPreview: landing.url_preview ?? "",
-    type: landing.type || undefined,
+    id:
+      landing.id === undefined || landing.id === null
+        ? undefined
+        : readId(landing.id, `${field}.id`),
+    title: readText(landing.title, `${field}.title`),
+    url: readText(landing.url, `${field}.url`),
+    urlPreview: readText(landing.url_preview, `${field}.url_preview`),
+    type: readText(landing.type, `${field}.type`) || undefined,
   };
 }
 
-export function targetingGroupAsInput(group: AffiseTargetingGroup): Record<string, unknown> {
+/** An OS rule: `{name, comparison, version}`, or just a name. */
+function osRule(value: unknown, field: string): Raw {
+  if (typeof value === "string") return { name: value };
+  const rule = asRecord(value, field, "an OS rule");
+  const version = readText(rule.version, `${field}.version`);
   return {
-    name: group.name ?? "",
-    condition: group.condition || undefined,
-    enabled: group.enabled,
-    countries: { allow: group.country?.allow ?? [], deny: group.country?.deny ?? [] },
-    os: (group.os?.allow ?? []).map((rule) => ({
-      name: rule.name,
-      comparison: rule.comparison || undefined,
-      version:
-        rule.version === null || rule.version === undefined ? undefined : String(rule.version),
-    })),
-    osDeny: group.os_deny ?? false,
-    devices: group.device_type ?? [],
-    devicesDeny: group.device_type_deny ?? false,
-    connections: group.connection ?? [],
-    connectionsDeny: group.connection_deny ?? false,
+    name: readText(rule.name, `${field}.name`),
+    comparison: readText(rule.comparison, `${field}.comparison`) || undefined,
+    version: version === "" ? undefined : version,
   };
+}
+
+/**
+ * A list switched by a `*_deny` flag, as the provider models devices and connections. Affise
+ * may instead send `{allow, deny}`: either side alone maps to the list and its flag.
+ */
+function switchedList(
+  value: unknown,
+  denyFlag: unknown,
+  field: string,
+): { items: string[]; deny: boolean } {
+  const pair = readAllowDeny(value, field);
+  const allow = pair.allow.map((item, i) => readText(item, `${field}.allow[${i}]`));
+  const deny = pair.deny.map((item, i) => readText(item, `${field}.deny[${i}]`));
+  if (allow.length > 0 && deny.length > 0) {
+    throw new ReadShapeError(field, "both allow and deny lists", "one list with a deny switch");
+  }
+  if (deny.length > 0) return { items: deny, deny: true };
+  return { items: allow, deny: readFlag(denyFlag, `${field}_deny`) };
+}
+
+export function targetingGroupAsInput(value: unknown, field: string): Raw {
+  const group = asRecord(value, field, "a targeting group");
+  const countries = readAllowDeny(group.country, `${field}.country`);
+  const os = readAllowDeny(group.os, `${field}.os`);
+  const devices = switchedList(group.device_type, group.device_type_deny, `${field}.device_type`);
+  const connections = switchedList(group.connection, group.connection_deny, `${field}.connection`);
+  return {
+    id: group.id === undefined || group.id === null ? undefined : readId(group.id, `${field}.id`),
+    name: readText(group.name, `${field}.name`),
+    condition: readText(group.condition, `${field}.condition`) || undefined,
+    enabled: group.enabled === undefined ? undefined : readFlag(group.enabled, `${field}.enabled`),
+    countries: {
+      allow: countries.allow.map((c, i) => readText(c, `${field}.country.allow[${i}]`)),
+      deny: countries.deny.map((c, i) => readText(c, `${field}.country.deny[${i}]`)),
+    },
+    os: os.allow.map((rule, i) => osRule(rule, `${field}.os.allow[${i}]`)),
+    osDeny: readFlag(group.os_deny, `${field}.os_deny`),
+    devices: devices.items,
+    devicesDeny: devices.deny,
+    connections: connections.items,
+    connectionsDeny: connections.deny,
+  };
+}
+
+/** Each item of a list Affise sent, read by `read` with its own path. */
+export function readItems<T>(
+  value: unknown,
+  field: string,
+  read: (item: unknown, path: string) => T,
+): T[] {
+  return readList(value, field).map((item, i) => read(item, `${field}[${i}]`));
 }

@@ -1,9 +1,13 @@
 /**
- * Affise's read model → the provider's state. Affise answers in its own shape (lowercase codes,
- * booleans for 0/1 flags, cities as objects, numbers for amounts); mapping it back through the same
- * normalisation `check` uses is what lets a refresh show real drift and nothing else.
+ * Affise's read model → the provider's state. Affise answers in its own shape (codes in either
+ * case, booleans for 0/1 flags, cities as objects, numbers for amounts, PHP's ways of writing an
+ * empty or gapped list); mapping it back through the same normalisation `check` uses is what
+ * lets a refresh show real drift and nothing else.
+ *
+ * The reading is tolerant: only fields the provider manages are read at all (an odd shape in any
+ * other field never fails a read), and a managed field in an unexpected shape is normalised
+ * where the meaning is clear, else reported in one sentence naming the field and the shape seen.
  */
-import { z } from "zod";
 import {
   normalizeOffer,
   normalizePartnerPayment,
@@ -13,98 +17,70 @@ import {
 } from "./normalize";
 import { normalizeLanding, normalizeTargetingGroup, sortCanonically } from "./normalize-delivery";
 import {
-  affiseCap,
-  affiseLanding,
-  affiseTargetingGroup,
   capAsInput,
   landingAsInput,
+  readItems,
   targetingGroupAsInput,
 } from "./read-model-delivery";
+import {
+  isRecord,
+  type Raw,
+  readFlag,
+  readId,
+  readLanguageTexts,
+  readNumber,
+  readOptionalNumber,
+  readText,
+  readTexts,
+  ReadShapeError,
+  shapeOf,
+} from "./read-values";
 import { SUB_KEYS } from "./schema";
 import type { CheckedOffer, OfferState } from "./types";
 
-const text = z.union([z.string(), z.number()]).transform(String);
-const optionalText = z.union([z.string(), z.number(), z.null()]).optional();
-const flag = z
-  .union([z.boolean(), z.number(), z.string()])
-  .transform((v) => v === true || Number(v) === 1);
-const idOf = z.union([
-  z.number(),
-  z.string(),
-  z.looseObject({ id: z.union([z.number(), z.string()]) }),
-]);
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .union([z.array(item), z.null(), z.literal(""), z.string()])
-    .transform((v): z.output<T>[] =>
-      Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v as z.output<T>] : [],
+/** An offer as Affise answered it: its id checked, every other field still Affise's own. */
+export interface AffiseOffer {
+  readonly id: string;
+  readonly offer_id: string;
+  readonly external_offer_id: string;
+  readonly [field: string]: unknown;
+}
+
+/** The answer is the affiliate view of an offer: the key is an affiliate's, not an admin's. */
+export class NotAdminKeyError extends Error {
+  constructor() {
+    super(
+      "this key is not an admin key: Affise answered with the affiliate view of the offer " +
+        "(no advertiser, no payment totals); use the API key of an admin user",
     );
-
-const affisePayment = z.looseObject({
-  id: z.union([z.string(), z.number()]).optional().nullable(),
-  title: optionalText,
-  countries: list(z.string()).optional(),
-  country_exclude: flag.optional(),
-  cities: list(idOf).optional(),
-  devices: list(z.string()).optional(),
-  os: list(z.string()).optional(),
-  goal: text.optional().nullable(),
-  total: z.union([z.number(), z.string()]),
-  revenue: z.union([z.number(), z.string()]),
-  currency: z.string(),
-  type: z.string(),
-  partners: list(z.union([z.number(), z.string()])).optional(),
-  ...Object.fromEntries(SUB_KEYS.map((key) => [key, optionalText])),
-});
-
-const languageTexts = z
-  .union([z.record(z.string(), z.union([z.string(), z.null()])), z.array(z.unknown()), z.null()])
-  .transform((v) => (Array.isArray(v) || v === null ? {} : v));
-const category = z.union([
-  z.string(),
-  z.number(),
-  z.looseObject({ id: z.union([z.string(), z.number()]) }),
-]);
-
-export const affiseOffer = z.looseObject({
-  id: z.union([z.number(), z.string()]).transform(String),
-  offer_id: z.string().optional().nullable(),
-  title: z.string(),
-  advertiser: idOf.transform((v) => (typeof v === "object" ? String(v.id) : String(v))),
-  url: z.string().nullable().optional(),
-  external_offer_id: optionalText,
-  payments: list(affisePayment).optional(),
-  partner_payments: list(affisePayment).optional(),
-  status: z.string().optional(),
-  privacy: z.string().optional(),
-  description_lang: languageTexts.optional(),
-  kpi: languageTexts.optional(),
-  notes: optionalText,
-  tags: list(z.union([z.string(), z.number()])).optional(),
-  full_categories: list(category).optional(),
-  categories: list(category).optional(),
-  url_preview: optionalText,
-  preview_url: optionalText,
-  trafficback_url: optionalText,
-  hold_period: z.union([z.number(), z.string()]).optional().nullable(),
-  hold_type: z.string().optional().nullable(),
-  start_at: optionalText,
-  stop_at: optionalText,
-  is_top: flag.optional(),
-  is_cpi: flag.optional(),
-  caps: list(affiseCap).optional(),
-  landings: list(affiseLanding).optional(),
-  targeting: list(affiseTargetingGroup).optional(),
-});
-
-export type AffiseOffer = z.output<typeof affiseOffer>;
-type AffisePayment = z.output<typeof affisePayment>;
+    this.name = "NotAdminKeyError";
+  }
+}
 
 /** Inputs that live only in Pulumi (Affise has no field for them); carried over from the old state. */
 const LOCAL_INPUTS = ["deletePolicy", "adoptId", "resourceName", "apiUrl", "apiKey"] as const;
 
 export function parseAffiseOffer(data: unknown): AffiseOffer {
-  return affiseOffer.parse(data);
+  if (!isRecord(data)) throw new ReadShapeError("the offer", shapeOf(data), "an offer object");
+  const id = data.id;
+  if (!(typeof id === "number" || (typeof id === "string" && /^\d+$/.test(id))))
+    throw new ReadShapeError("the offer's id", shapeOf(id), "an integer id");
+  if (isAffiliateView(data)) throw new NotAdminKeyError();
+  const text = (value: unknown) =>
+    typeof value === "string" || typeof value === "number" ? String(value) : "";
+  return {
+    ...data,
+    id: String(id),
+    offer_id: text(data.offer_id),
+    external_offer_id: text(data.external_offer_id),
+  };
+}
+
+/** Admins see `advertiser` and every payment's `total`; affiliates see neither. */
+function isAffiliateView(offer: Raw): boolean {
+  if ("advertiser" in offer) return false;
+  const payments = Array.isArray(offer.payments) ? offer.payments : [];
+  return payments.every((payment) => !isRecord(payment) || !("total" in payment));
 }
 
 /**
@@ -117,14 +93,19 @@ export function stateFromAffise(
   previous: Partial<CheckedOffer>,
   enabledAffiliates?: number[],
 ): OfferState {
-  const read = normalizeOffer(offerAsInput(offer, enabledAffiliates));
+  const managed = (Object.keys(OPTIONAL_FIELDS) as OptionalField[]).filter(
+    (field) =>
+      previous[field] !== undefined && !(LOCAL_INPUTS as readonly string[]).includes(field),
+  );
+  const read = normalizeOffer(offerAsInput(offer, managed, enabledAffiliates));
   const state: OfferState = {
     title: read.title,
     advertiser: read.advertiser,
     url: read.url,
-    payments: withIds(offer.payments ?? [], (p) => normalizePayment(asInput(p))),
-    partnerPayments: withIds(offer.partner_payments ?? [], (p) =>
-      normalizePartnerPayment({ ...asInput(p), partners: p.partners ?? [] }),
+    payments: withIds(readItems(offer.payments, "payments", paymentAsInput), normalizePayment),
+    partnerPayments: withIds(
+      readItems(offer.partner_payments, "partner_payments", partnerPaymentAsInput),
+      normalizePartnerPayment,
     ),
     deletePolicy: previous.deletePolicy ?? read.deletePolicy,
     status: read.status,
@@ -133,21 +114,22 @@ export function stateFromAffise(
     holdType: read.holdType,
     isTop: read.isTop,
     isCpi: read.isCpi,
-    offerId: offer.offer_id ?? "",
+    offerId: offer.offer_id,
   };
   if (read.externalOfferId) state.externalOfferId = read.externalOfferId;
   for (const key of LOCAL_INPUTS) {
     if (previous[key] !== undefined)
       (state as unknown as Record<string, unknown>)[key] = previous[key];
   }
-  for (const field of Object.keys(OPTIONAL_FIELDS) as OptionalField[]) {
-    if (previous[field] === undefined || (LOCAL_INPUTS as readonly string[]).includes(field))
-      continue;
+  for (const field of managed) {
     const value =
       field === "landings"
-        ? withIds(offer.landings ?? [], (l) => normalizeLanding(landingAsInput(l)), Number)
+        ? withIds(readItems(offer.landings, "landings", landingAsInput), normalizeLanding, Number)
         : field === "targeting"
-          ? withIds(offer.targeting ?? [], (g) => normalizeTargetingGroup(targetingGroupAsInput(g)))
+          ? withIds(
+              readItems(offer.targeting, "targeting", targetingGroupAsInput),
+              normalizeTargetingGroup,
+            )
           : (read[field] ?? emptyOf(field));
     (state as unknown as Record<string, unknown>)[field] = value;
   }
@@ -169,34 +151,88 @@ export function inputsFromState(state: OfferState): CheckedOffer {
   return inputs;
 }
 
-/** Affise's offer in the input shape, for normalizeOffer. */
-function offerAsInput(offer: AffiseOffer, enabledAffiliates?: number[]): Record<string, unknown> {
-  const categories = offer.full_categories ?? offer.categories ?? [];
-  const privacy = offer.privacy === "premoderated" ? "protected" : offer.privacy;
-  return {
-    title: offer.title,
-    advertiser: offer.advertiser,
-    url: offer.url ?? "",
+/** Affise's offer in the input shape, for normalizeOffer: the fields always managed, and `managed`. */
+function offerAsInput(offer: AffiseOffer, managed: OptionalField[], enabledAffiliates?: number[]) {
+  const privacy = readText(offer.privacy, "privacy");
+  const input: Raw = {
+    title: readText(offer.title, "title"),
+    advertiser: offer.advertiser === undefined ? "" : readId(offer.advertiser, "advertiser"),
+    url: readText(offer.url, "url"),
     payments: [],
     externalOfferId: offer.external_offer_id || undefined,
-    status: offer.status,
-    privacy,
-    holdPeriod: offer.hold_period ?? undefined,
-    holdType: offer.hold_type ?? undefined,
-    isTop: offer.is_top,
-    isCpi: offer.is_cpi,
-    description: offer.description_lang,
-    kpi: offer.kpi,
-    notes: offer.notes ?? "",
-    tags: offer.tags,
-    categories: categories.map((c) => (typeof c === "object" ? String(c.id) : String(c))),
-    urlPreview: offer.url_preview || offer.preview_url || "",
-    trafficbackUrl: offer.trafficback_url ?? "",
-    startAt: offer.start_at || undefined,
-    stopDate: offer.stop_at || undefined,
-    caps: (offer.caps ?? []).map(capAsInput),
-    enabledAffiliates,
+    status: readText(offer.status, "status") || undefined,
+    privacy: privacy === "premoderated" ? "protected" : privacy || undefined,
+    holdPeriod: readOptionalNumber(offer.hold_period, "hold_period", 0),
+    holdType: readText(offer.hold_type, "hold_type") || undefined,
+    isTop: readFlag(offer.is_top, "is_top"),
+    isCpi: readFlag(offer.is_cpi, "is_cpi"),
   };
+  const readers = optionalFieldReaders(offer, enabledAffiliates);
+  for (const field of managed) {
+    if (field !== "landings" && field !== "targeting") input[field] = readers[field]();
+  }
+  return input;
+}
+
+/** One reader per optional field; undefined means "Affise has none" (read as the empty form). */
+function optionalFieldReaders(
+  offer: AffiseOffer,
+  enabledAffiliates?: number[],
+): Record<Exclude<OptionalField, "landings" | "targeting">, () => unknown> {
+  return {
+    description: () => readLanguageTexts(offer.description_lang, "description_lang"),
+    kpi: () => readLanguageTexts(offer.kpi, "kpi"),
+    notes: () => readText(offer.notes, "notes"),
+    tags: () => readTexts(offer.tags, "tags"),
+    // full_categories has the ids; `categories` alone holds titles on some tenants.
+    categories: () =>
+      offer.full_categories === undefined || offer.full_categories === null
+        ? readTexts(offer.categories, "categories")
+        : readItems(offer.full_categories, "full_categories", readId),
+    urlPreview: () =>
+      readText(offer.url_preview, "url_preview") || readText(offer.preview_url, "preview_url"),
+    trafficbackUrl: () => readText(offer.trafficback_url, "trafficback_url"),
+    startAt: () => readText(offer.start_at, "start_at") || undefined,
+    stopDate: () => readText(offer.stop_at, "stop_at") || undefined,
+    caps: () => readItems(offer.caps, "caps", capAsInput),
+    enabledAffiliates: () => enabledAffiliates,
+    apiUrl: () => undefined,
+    apiKey: () => undefined,
+  };
+}
+
+/** A payment in the input shape, with Affise's id kept aside under `id`. */
+function paymentAsInput(value: unknown, field: string): Raw {
+  if (!isRecord(value)) throw new ReadShapeError(field, shapeOf(value), "a payment");
+  const at = (key: string) => `${field}.${key}`;
+  const goal = readText(value.goal, at("goal"));
+  const input: Raw = {
+    id: value.id === undefined || value.id === null ? undefined : readId(value.id, at("id")),
+    countries: readTexts(value.countries, at("countries")),
+    countryExclude: readFlag(value.country_exclude, at("country_exclude")),
+    cities: readItems(value.cities, at("cities"), readId).map(Number),
+    devices: readTexts(value.devices, at("devices")),
+    os: readTexts(value.os, at("os")),
+    goal: goal === "" ? undefined : goal,
+    total: readNumber(value.total, at("total")),
+    revenue: readNumber(value.revenue, at("revenue")),
+    currency: readText(value.currency, at("currency")),
+    type: readText(value.type, at("type")),
+  };
+  const title = readText(value.title, at("title"));
+  if (title !== "") input.title = title;
+  for (const key of SUB_KEYS) {
+    // Sub values are comma-separated text to write; some tenants read them back as a list.
+    const sub = readTexts(value[key], at(key)).join(",");
+    if (sub !== "") input[key] = sub;
+  }
+  return input;
+}
+
+function partnerPaymentAsInput(value: unknown, field: string): Raw {
+  const payment = paymentAsInput(value, field);
+  const partners = readTexts((value as Raw).partners, `${field}.partners`).map(Number);
+  return { ...payment, partners };
 }
 
 /** A cleared optional field reads back as its empty form, not as "not managed". */
@@ -208,15 +244,16 @@ function emptyOf(field: OptionalField): unknown {
 }
 
 /** Normalises each item, keeps Affise's id on it, and sorts canonically. */
-function withIds<T, N extends object, I = string>(
-  items: T[],
-  normalise: (item: T) => N,
+function withIds<N extends object, I = string>(
+  items: Raw[],
+  normalise: (item: Raw) => N,
   idType: (id: unknown) => I = String as unknown as (id: unknown) => I,
 ): (N & { id?: I })[] {
   const mapped = items.map((item) => {
-    const id = (item as { id?: unknown }).id;
     const normalised = normalise(item);
-    return id === undefined || id === null ? normalised : { ...normalised, id: idType(id) };
+    return item.id === undefined || item.id === null
+      ? normalised
+      : { ...normalised, id: idType(item.id) };
   });
   return sortCanonically(mapped);
 }
@@ -224,23 +261,4 @@ function withIds<T, N extends object, I = string>(
 function withoutId<T extends { id?: unknown }>(item: T): Omit<T, "id"> {
   const { id: _id, ...rest } = item;
   return rest;
-}
-function asInput(payment: AffisePayment): Record<string, unknown> {
-  const input: Record<string, unknown> = {
-    countries: payment.countries,
-    countryExclude: payment.country_exclude ?? false,
-    cities: (payment.cities ?? []).map((city) => (typeof city === "object" ? city.id : city)),
-    devices: payment.devices,
-    os: payment.os,
-    goal: payment.goal ?? undefined,
-    total: payment.total,
-    revenue: payment.revenue,
-    currency: payment.currency,
-    type: payment.type,
-  };
-  for (const key of ["title", ...SUB_KEYS] as const) {
-    const value = (payment as Record<string, unknown>)[key];
-    if (value !== undefined && value !== null && value !== "") input[key] = String(value);
-  }
-  return input;
 }
