@@ -1,5 +1,5 @@
 /**
- * The lifecycle issue 7 asks for, through Pulumi's provider host, phase by phase: create all →
+ * The benchmark's lifecycle, through Pulumi's provider host, phase by phase: create all →
  * no-op preview of all → change one payment on 1 % and update → refresh all → delete all.
  */
 import type { Declared, Tracked } from "../test/harness/engine";

@@ -34,8 +34,8 @@ function createCost({ ours }: BenchResults): string[] {
   return [
     `affise.Offer's create costs ${num(create.requests.total / create.offers, 2)} requests per ` +
       `offer: ${num(posts)} creates, ${num(lookups)} marker lookups ` +
-      `(\`GET /3.0/offers?external_offer_id=…\`)${other}. The lookup is issue ` +
-      `5's crash-safe create (an interrupted create is found again, not duplicated); it makes ` +
+      `(\`GET /3.0/offers?external_offer_id=…\`)${other}. The lookup is the ` +
+      `crash-safe create (an interrupted create is found again, not duplicated); it makes ` +
       `create ${times(create.requests.total, create.floorRequests)} the one-POST floor and doubles ` +
       `the least time a rate-limited create can take.`,
   ];

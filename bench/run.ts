@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: issue 7's benchmark. N offers through Pulumi's own dynamic-provider host over
+ * `npm run bench`: N offers through Pulumi's own dynamic-provider host over
  * gRPC against the emulator — create, no-op preview, update 1 %, refresh, delete — for affise.Offer
  * and, side by side, the naive counter-example; then creates under a rate limit. Prints the figures
  * as Markdown; `--write` also rewrites BENCHMARKS.md. A report, not a test: it never fails on a
@@ -169,7 +169,11 @@ async function runRateLimitedSet(options: BenchOptions) {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
-    process.stderr.write(`${error.message ? `${error.message}\n` : ""}${error.usage}\n`);
+    if (!error.message) {
+      process.stdout.write(`${error.usage}\n`);
+      return;
+    }
+    process.stderr.write(`${error.message}\n${error.usage}\n`);
     process.exitCode = 2;
     return;
   }

@@ -1,4 +1,4 @@
-/** Issue 7's targets, checked against a run's measurements. */
+/** The benchmark's targets, checked against a run's measurements. */
 import { num, percent } from "./format";
 import type { RateLimitedRun } from "./rate-limited";
 import type { BenchResults } from "./results";

@@ -29,7 +29,14 @@ export function checkOffer(news: Record<string, unknown>): CheckOutcome {
     : parsed.error.issues
         .filter((issue) => !isUnknownAt(declared, issue.path))
         .flatMap((issue) => describeIssue(issue, declared));
-  if (failures.length > 0) return { inputs: news as unknown as CheckedOffer, failures };
+  if (failures.length > 0) {
+    // Twins are still worth reporting in a payment list whose every item is well formed.
+    const listsWithIssues = new Set(parsed.error?.issues.map((issue) => issue.path[0]));
+    return {
+      inputs: news as unknown as CheckedOffer,
+      failures: [...failures, ...duplicatePayments(declared, listsWithIssues)],
+    };
+  }
 
   const inputs = normalizeOffer({ ...declared, resourceName: news.resourceName });
   const anyDuplicate = [inputs.payments, inputs.partnerPayments].some(hasAdjacentTwins);
@@ -84,7 +91,10 @@ function hasAdjacentTwins(payments: unknown): boolean {
 }
 
 /** Two identical payments are one payment declared twice: almost certainly a copy-paste slip. */
-function duplicatePayments(declared: Record<string, unknown>): CheckFailure[] {
+function duplicatePayments(
+  declared: Record<string, unknown>,
+  skip: ReadonlySet<PropertyKey> = new Set(),
+): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const lists = [
     ["payments", normalizePayment],
@@ -92,7 +102,7 @@ function duplicatePayments(declared: Record<string, unknown>): CheckFailure[] {
   ] as const;
   for (const [listName, normalise] of lists) {
     const list = declared[listName];
-    if (!Array.isArray(list) || containsUnknown(list)) continue;
+    if (skip.has(listName) || !Array.isArray(list) || containsUnknown(list)) continue;
     const keys = list.map((raw) => paymentKey(normalise(raw)));
     keys.forEach((key, i) => {
       const first = keys.indexOf(key);

@@ -72,15 +72,19 @@ export function loadOfferFiles(dir: string): LoadedOfferFiles {
       errors: [{ file: dir, path: "", message: `no such folder (${path.resolve(dir)})` }],
     };
   }
-  const files = findOfferFiles(dir);
-  const loaded = files.map(loadOfferFile);
-  const valid = loaded.flatMap(({ offer, nameLine }) => (offer ? [{ offer, nameLine }] : []));
-  const duplicates = duplicateNames(valid);
+  return loadOfferFileList(findOfferFiles(dir));
+}
+
+/** Validates these offer files together, as `loadOfferFiles` does a folder's. */
+export function loadOfferFileList(files: string[]): LoadedOfferFiles {
+  const loaded = files.map((file) => ({ file, ...loadOfferFile(file) }));
+  // Names are compared across every file that has one, valid or not: one run shows every problem.
+  const duplicates = duplicateNames(loaded);
   const errors = [...loaded.flatMap((file) => file.errors), ...duplicates];
   return {
-    offers: valid
-      .map(({ offer }) => offer)
-      .filter((o) => !duplicates.some((e) => e.file === o.file)),
+    offers: loaded.flatMap(({ offer }) =>
+      offer && !duplicates.some((e) => e.file === offer.file) ? [offer] : [],
+    ),
     // File by file, top to bottom, as a reviewer reads them.
     errors: errors.sort(
       (a, b) => files.indexOf(a.file) - files.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0),
@@ -96,6 +100,8 @@ export function formatOfferFileError(error: OfferFileError): string {
 
 interface LoadedOfferFile {
   offer?: OfferFile;
+  /** The resource name, when the file gives a valid one (even if the offer has problems). */
+  name?: string;
   /** Line of an explicit `name:` key, to point at when another file claims the same name. */
   nameLine?: number;
   errors: OfferFileError[];
@@ -169,31 +175,36 @@ function loadOfferFile(file: string): LoadedOfferFile {
           },
     );
   }
-  if (!named.success || errors.length > 0) return { errors };
+  if (!named.success) return { errors };
   const nameLine = declaredName === undefined ? undefined : locate("name");
+  if (errors.length > 0) return { name: named.data, nameLine, errors };
   return {
     offer: { name: named.data, file, args: declared as unknown as OfferArgs },
+    name: named.data,
     nameLine,
     errors,
   };
 }
 
 /** Pulumi needs one resource name per offer; two files claiming one name would fight over it. */
-function duplicateNames(named: { offer: OfferFile; nameLine?: number }[]): OfferFileError[] {
+function duplicateNames(
+  loaded: { file: string; name?: string; nameLine?: number }[],
+): OfferFileError[] {
   const firstFile = new Map<string, string>();
   const errors: OfferFileError[] = [];
-  for (const { offer, nameLine } of named) {
-    const first = firstFile.get(offer.name);
+  for (const { file, name, nameLine } of loaded) {
+    if (name === undefined) continue;
+    const first = firstFile.get(name);
     if (first === undefined) {
-      firstFile.set(offer.name, offer.file);
+      firstFile.set(name, file);
       continue;
     }
     errors.push({
-      file: offer.file,
+      file,
       path: nameLine === undefined ? "" : "name",
       line: nameLine,
       message:
-        `resource name "${offer.name}" is already used by ${first}; ` +
+        `resource name "${name}" is already used by ${first}; ` +
         "give each offer its own name (rename the file or set name:)",
     });
   }

@@ -15,7 +15,7 @@ const STACK = "demo";
 // Only guards the demo's own throwaway secrets (a generated emulator key); never reuse it.
 const DEMO_PASSPHRASE = "pulumi-affise-demo";
 
-const USAGE = `Usage: npm run demo [-- --destroy] [-- --dir <folder>]
+const USAGE = `Usage: npm run demo -- [--destroy] [--dir <folder>]
 
   (no option)      pulumi up: create or update the offers under offers/ in a local Affise emulator
   --destroy        pulumi destroy: remove them again

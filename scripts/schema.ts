@@ -6,7 +6,20 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generatedFiles, ROOT } from "./offer-schema";
 
-function main(): void {
+const USAGE = `Usage: npm run schema
+
+  Rewrites schema/offer.schema.json and the README's field table from provider/schema.ts.
+`;
+
+function main(argv: string[]): number {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (argv.length > 0) {
+    process.stderr.write(`npm run schema: unknown option ${argv[0]}\n\n${USAGE}`);
+    return 2;
+  }
   for (const { file, content } of generatedFiles()) {
     const absolute = path.join(ROOT, file);
     const before = fs.existsSync(absolute) ? fs.readFileSync(absolute, "utf8") : undefined;
@@ -18,6 +31,7 @@ function main(): void {
     fs.writeFileSync(absolute, content);
     process.stdout.write(`${file}: written\n`);
   }
+  return 0;
 }
 
-main();
+process.exitCode = main(process.argv.slice(2));

@@ -66,6 +66,85 @@ describe("npm run validate", () => {
     expect(stderr).toContain("no-such-offers: no such folder");
   });
 
+  it("validates a single file given on the command line", () => {
+    expect(validate([path.join(good, "minimal.yaml")])).toEqual({
+      code: 0,
+      stdout: `1 offer in ${good}/minimal.yaml: all valid.\n`,
+      stderr: "",
+    });
+    const { code, stderr } = validate([path.join(broken, "bad-payment.yaml")]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${broken}/bad-payment.yaml:8 payments[0].currency:`);
+    expect(stderr).not.toContain("wrong-types.yaml");
+  });
+
+  it("refuses a file that is not an offer file, saying what it takes", () => {
+    const { code, stderr } = validate([path.join(broken, "notes.txt")]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("notes.txt: is not an offer file (*.yaml or *.yml) nor a folder");
+  });
+
+  it("fails an empty folder unless --allow-empty says deleting every offer is meant", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "offers-empty-"));
+    temporary.push(dir);
+    const refused = validate([dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain(`${dir}: no offer files`);
+    expect(refused.stderr).toContain("--allow-empty");
+    expect(validate(["--allow-empty", dir])).toEqual({
+      code: 0,
+      stdout: `0 offers in ${dir}: all valid.\n`,
+      stderr: "",
+    });
+  });
+
+  it("fails a missing folder even with --allow-empty (a typo must not pass)", () => {
+    expect(validate(["--allow-empty", "no-such-offers"])).toMatchObject({ code: 1 });
+  });
+
+  it("shows every problem in one run: a broken offer's clashing name and twin payments too", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "offers-all-"));
+    temporary.push(dir);
+    fs.copyFileSync(path.join(ROOT, good, "minimal.yaml"), path.join(dir, "a.yaml"));
+    const twin = "  - { countries: [DE], total: 2, revenue: 1, currency: EUR, type: fixed }\n";
+    fs.writeFileSync(
+      path.join(dir, "b.yaml"),
+      `name: a\ntitle: B\nadvertiser: nope\nurl: https://example.com\npayments:\n${twin}${twin}`,
+    );
+    const { code, stderr } = validate([dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${dir}/b.yaml:3 advertiser:`);
+    expect(stderr).toContain(`${dir}/b.yaml:7 payments[1]: is the same payment as payments[0]`);
+    expect(stderr).toContain(`${dir}/b.yaml:1 name: resource name "a" is already used by`);
+    expect(stderr).toContain(`3 problems in ${dir}`);
+  });
+
+  it("prints usage naming the installed command, or the npm script in this repository", () => {
+    const installed = validate(["--help"]);
+    expect(installed).toMatchObject({ code: 0, stderr: "" });
+    expect(installed.stdout).toMatch(/^Usage: affise-validate-offers \[--allow-empty\] /);
+    expect(installed.stdout).not.toContain("npm run");
+    const script = validate(["--help"], {
+      npm_package_name: "pulumi-affise",
+      npm_lifecycle_event: "validate",
+    });
+    expect(script.stdout).toMatch(/^Usage: npm run validate -- \[--allow-empty\] /);
+  });
+
+  it("runs as `npm run validate` from the sources, with or without dist/", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    expect(manifest.scripts.validate).not.toContain("dist/");
+    const result = spawnSync("npm", ["run", "-s", "validate", "--", good], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect({ code: result.status, stdout: result.stdout }).toEqual({
+      code: 0,
+      stdout: `2 offers in ${good}: all valid.\n`,
+    });
+  });
+
   it("exits 2 with usage on unknown options", () => {
     expect(validate(["--strict"])).toMatchObject({ code: 2, stdout: "" });
   });
