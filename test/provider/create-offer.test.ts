@@ -1,0 +1,68 @@
+/**
+ * Crash-safe create, with a scripted client: no network and no clock, so what it proves does not
+ * depend on how fast the machine is.
+ */
+import type { AffiseClient } from "../../provider/client";
+import { createOrAdoptOffer, type CreateTuning } from "../../provider/create-offer";
+import { AffiseError } from "../../provider/errors";
+import { normalizeOffer } from "../../provider/normalize";
+import { parseAffiseOffer } from "../../provider/read-model";
+import { helpCentreOffer } from "../harness/fixtures";
+
+const NO_WAIT: CreateTuning = {
+  maxCreateAttempts: 3,
+  retryBaseMs: 0,
+  lookups: 3,
+  lookupSpacingMs: 0,
+};
+const MARKER = "pulumi/offers/dev/late";
+
+function scriptedClient(lookups: unknown[][]) {
+  const calls: string[] = [];
+  const landed = parseAffiseOffer({
+    id: 77,
+    title: "Late",
+    advertiser: "a",
+    external_offer_id: MARKER,
+  });
+  const client = {
+    async findOffersByExternalId(marker: string) {
+      calls.push(`lookup ${marker}`);
+      return (lookups.shift() ?? []).map(() => landed);
+    },
+    async createOffer() {
+      calls.push("create");
+      throw new AffiseError("POST", "/3.0/admin/offer", "timeout", "no answer before the timeout");
+    },
+    async editOffer() {
+      calls.push("edit");
+      return landed;
+    },
+  };
+  return { client: client as unknown as AffiseClient, calls };
+}
+
+it("looks again when the first lookup after a timed-out create comes before the create lands", async () => {
+  const offer = normalizeOffer({ ...helpCentreOffer, externalOfferId: MARKER });
+  // Before the create: nothing. After the timeout: still nothing, then the offer.
+  const { client, calls } = scriptedClient([[], [], [{}]]);
+  const adopted = await createOrAdoptOffer(client, offer, NO_WAIT);
+  expect(adopted.id).toBe("77");
+  expect(calls).toEqual([
+    `lookup ${MARKER}`,
+    "create",
+    `lookup ${MARKER}`,
+    `lookup ${MARKER}`,
+    "edit",
+  ]);
+});
+
+it("never creates a second time when every lookup after an ambiguous create comes up empty", async () => {
+  const offer = normalizeOffer({ ...helpCentreOffer, externalOfferId: MARKER });
+  const { client, calls } = scriptedClient([]);
+  await expect(
+    createOrAdoptOffer(client, offer, { ...NO_WAIT, maxCreateAttempts: 1 }),
+  ).rejects.toThrow(/timeout/);
+  expect(calls.filter((c) => c === "create")).toHaveLength(1);
+  expect(calls.filter((c) => c.startsWith("lookup"))).toHaveLength(1 + NO_WAIT.lookups);
+});
