@@ -4,7 +4,8 @@
  */
 import type { z } from "zod";
 import { normalizeOffer, normalizePartnerPayment, normalizePayment, paymentKey } from "./normalize";
-import { offerSchema, partnerPaymentSchema, paymentSchema } from "./schema";
+import { moneyRuleFailures } from "./money-rules";
+import { offerSchema } from "./schema";
 import type { CheckedOffer } from "./types";
 import { containsUnknown, isUnknownAt } from "./unknowns";
 
@@ -23,12 +24,22 @@ export const INTERNAL_INPUTS = ["__provider", "resourceName"] as const;
 
 export function checkOffer(news: Record<string, unknown>): CheckOutcome {
   const declared = withoutInternalInputs(news);
+  const tooDeep = nestingBeyond(declared, MAX_NESTING);
+  if (tooDeep) {
+    const reason = `nests deeper than ${MAX_NESTING} levels; an offer is at most a few levels deep`;
+    return {
+      inputs: news as unknown as CheckedOffer,
+      failures: [{ property: formatPath(tooDeep), reason }],
+    };
+  }
   const parsed = offerSchema.safeParse(declared);
   const failures = parsed.success
     ? []
-    : parsed.error.issues
-        .filter((issue) => !isUnknownAt(declared, issue.path))
-        .flatMap((issue) => describeIssue(issue, declared));
+    : onePerProperty(
+        parsed.error.issues
+          .filter((issue) => !isUnknownAt(declared, issue.path))
+          .flatMap((issue) => describeIssue(issue, declared)),
+      );
   if (failures.length > 0) {
     // Twins are still worth reporting in a payment list whose every item is well formed.
     const listsWithIssues = new Set(parsed.error?.issues.map((issue) => issue.path[0]));
@@ -40,7 +51,36 @@ export function checkOffer(news: Record<string, unknown>): CheckOutcome {
 
   const inputs = normalizeOffer({ ...declared, resourceName: news.resourceName });
   const anyDuplicate = [inputs.payments, inputs.partnerPayments].some(hasAdjacentTwins);
-  return { inputs, failures: anyDuplicate ? duplicatePayments(declared) : [] };
+  return {
+    inputs,
+    failures: [
+      ...(anyDuplicate ? duplicatePayments(declared) : []),
+      ...moneyRuleFailures(declared),
+    ],
+  };
+}
+
+/** Far more than any offer needs, far less than what would exhaust the stack. */
+const MAX_NESTING = 32;
+
+/** The path to a value nested deeper than `limit`, found without recursion; else undefined. */
+function nestingBeyond(root: unknown, limit: number): PropertyKey[] | undefined {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    if (path.length > limit) return path.slice(0, limit + 1);
+    for (const [key, child] of Object.entries(value)) {
+      stack.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+    }
+  }
+  return undefined;
+}
+
+/** One failure per property, the first (zod may report a regex and a refinement for one value). */
+function onePerProperty(failures: CheckFailure[]): CheckFailure[] {
+  const seen = new Set<string>();
+  return failures.filter(({ property }) => !seen.has(property) && seen.add(property) !== undefined);
 }
 
 export function withoutInternalInputs(news: Record<string, unknown>): Record<string, unknown> {
@@ -49,13 +89,22 @@ export function withoutInternalInputs(news: Record<string, unknown>): Record<str
   return declared;
 }
 
+/**
+ * `payments[1].currency`. A key that is not a plain name (a space, a dot, a line break…) is
+ * written quoted, `["to tal"]`, so a path can never break a line or pass for anything else.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
-    .map((key, i) =>
-      typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`,
-    )
+    .map((key, i) => {
+      if (typeof key === "number") return `[${key}]`;
+      const name = String(key);
+      if (!PLAIN_KEY.test(name)) return `[${JSON.stringify(name)}]`;
+      return i === 0 ? name : `.${name}`;
+    })
     .join("");
 }
+
+const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
 function describeIssue(issue: z.core.$ZodIssue, declared: unknown): CheckFailure[] {
   if (issue.code === "unrecognized_keys") {
@@ -74,13 +123,32 @@ function describeIssue(issue: z.core.$ZodIssue, declared: unknown): CheckFailure
   return [
     {
       property: formatPath(issue.path) || "(offer)",
-      // A rejected key is still a key: never repeat it.
-      reason:
-        issue.path[0] === "apiKey"
-          ? issue.message
-          : `${issue.message} (got ${JSON.stringify(value)})`,
+      // A rejected key is still a key, and a "URL" may be a key pasted in the wrong place.
+      reason: CONNECTION_INPUTS.has(String(issue.path[0]))
+        ? issue.message
+        : `${issue.message}${hintFor(issue.path, value)} (got ${shown(value)})`,
     },
   ];
+}
+
+const CONNECTION_INPUTS = new Set(["apiUrl", "apiKey"]);
+
+/** A value as the user wrote it, briefly: NaN and infinities by name, not as JSON's null. */
+function shown(value: unknown): string {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  const json =
+    JSON.stringify(value, (_key, v: unknown) =>
+      typeof v === "number" && !Number.isFinite(v) ? String(v) : v,
+    ) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+}
+
+/** An advertiser id of digits only, written unquoted, is read as a number by YAML. */
+function hintFor(path: readonly PropertyKey[], value: unknown): string {
+  if (path.length === 1 && path[0] === "advertiser" && typeof value === "number") {
+    return "; write it in quotes so it is read as text, not as a number";
+  }
+  return "";
 }
 
 /** Normalised payments are sorted, so twins sit side by side: a cheap test before the search. */
@@ -117,16 +185,30 @@ function duplicatePayments(
   return failures;
 }
 
+/** The fields the schema allows at `path` (a mapping anywhere in the offer). */
 function allowedKeysAt(path: readonly PropertyKey[]): string[] {
-  const schema =
-    path.length === 0
-      ? offerSchema
-      : path[0] === "partnerPayments"
-        ? partnerPaymentSchema
-        : path[0] === "payments"
-          ? paymentSchema
-          : undefined;
-  return schema && "shape" in schema ? Object.keys(schema.shape) : [];
+  let schema: z.core.$ZodType | undefined = offerSchema;
+  for (const segment of path) {
+    schema = unwrap(schema);
+    const def = schema?._zod.def as
+      | { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType }
+      | undefined;
+    if (def?.type === "object" && typeof segment === "string") schema = def.shape?.[segment];
+    else if (def?.type === "array" && typeof segment === "number") schema = def.element;
+    else return [];
+  }
+  const def = unwrap(schema)?._zod.def as { type: string; shape?: object } | undefined;
+  return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let current = schema;
+  while (current) {
+    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType };
+    if (!def.innerType) return current;
+    current = def.innerType;
+  }
+  return current;
 }
 
 function suggestion(key: string, allowed: string[]): string {

@@ -23,6 +23,7 @@ import {
 } from "./errors";
 import { type AffiseOffer, parseAffiseOffer } from "./read-model";
 import { throttleFor } from "./throttle";
+import { inFileTerms } from "./wire-names";
 
 export type OfferStatus = "active" | "stopped" | "suspended";
 export const ALL_STATUSES: OfferStatus[] = ["active", "stopped", "suspended"];
@@ -240,7 +241,7 @@ export class AffiseClient {
     if (response.status === 404 && !notFound) {
       throw foreignNotFound(method, this.urlOf(path), redactBody(body, secrets));
     }
-    const message = redact(messageFromBody(body), secrets);
+    const message = inFileTerms(redact(messageFromBody(body), secrets));
     throw new AffiseError(
       method,
       path,

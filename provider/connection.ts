@@ -3,6 +3,11 @@
  * `configure` hook, else environment variables read at call time. Nothing here is serialized into
  * state: this module lives in the installed package, loaded by the provider host.
  */
+import { urlProblem } from "./url-rules";
+
+/** Affise keys are 40 characters; anything this short is a slip, and too short to redact safely. */
+export const MIN_API_KEY_LENGTH = 8;
+
 export interface AffiseConnection {
   apiUrl: string;
   apiKey: string;
@@ -61,9 +66,12 @@ export function resolveConnection(overrides: ConnectionOverrides = {}): AffiseCo
         "or set the AFFISE_API_URL environment variable.",
     );
   }
-  if (!/^https?:\/\/[^/]+/i.test(apiUrl)) {
+  // Config values are never repeated in a message: swapped apiUrl and apiKey are an easy slip.
+  const urlProblemFound = urlProblem(apiUrl, { credentials: false });
+  if (urlProblemFound) {
     throw new Error(
-      `affise:apiUrl must be an http(s) URL such as https://api-<company>.affise.com (got "${apiUrl}").`,
+      `affise:apiUrl ${urlProblemFound}; it looks like https://api-<company>.affise.com ` +
+        "(its value is not shown: it may be the API key set in the wrong place).",
     );
   }
   const apiKey = read("apiKey");
@@ -71,6 +79,12 @@ export function resolveConnection(overrides: ConnectionOverrides = {}): AffiseCo
     throw new Error(
       "The Affise API key is not set. Run `pulumi config set --secret affise:apiKey <key>` " +
         "or set the AFFISE_API_KEY environment variable.",
+    );
+  }
+  if (apiKey.length < MIN_API_KEY_LENGTH) {
+    throw new Error(
+      `affise:apiKey is shorter than ${MIN_API_KEY_LENGTH} characters, so it cannot be an Affise API key ` +
+        "(and could not be told apart in messages to keep it out of them).",
     );
   }
   return {
@@ -83,6 +97,19 @@ export function resolveConnection(overrides: ConnectionOverrides = {}): AffiseCo
   };
 }
 
+/**
+ * Every value that may be a key: the stack's and the offer's keys, and an apiUrl that is not a URL
+ * (a key set in the wrong place). Messages are scrubbed of all of them before they leave.
+ */
+export function secretsInPlay(overrides: { apiUrl?: unknown; apiKey?: unknown } = {}): string[] {
+  const keys = [overrides.apiKey, fromConfigure.apiKey, envValue(SETTINGS.apiKey.env)];
+  const urls = [overrides.apiUrl, fromConfigure.apiUrl, envValue(SETTINGS.apiUrl.env)];
+  const notUrls = urls.filter((url) => typeof url === "string" && urlProblem(url) !== undefined);
+  return [...keys, ...notUrls].filter(
+    (value): value is string => typeof value === "string" && value.length >= MIN_API_KEY_LENGTH,
+  );
+}
+
 function positiveNumber(
   name: Exclude<SettingName, "apiUrl" | "apiKey">,
   raw: string | undefined,
@@ -91,9 +118,7 @@ function positiveNumber(
   if (raw === undefined) return SETTINGS[name].default;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
-    throw new Error(
-      `${SETTINGS[name].config} must be a ${zeroAllowed ? "" : "positive "}number (got "${raw}").`,
-    );
+    throw new Error(`${SETTINGS[name].config} must be a ${zeroAllowed ? "" : "positive "}number.`);
   }
   return value;
 }

@@ -1,4 +1,5 @@
 /** Caps, landings, targeting groups and per-language texts → Affise form fields. */
+import { decimalText } from "./decimal";
 import type { CheckedCap, StoredLanding, StoredTargetingGroup } from "./types";
 
 export type FormFields = Record<string, string | string[]>;
@@ -22,7 +23,7 @@ export function addCaps(fields: FormFields, caps: CheckedCap[]): void {
     const at = `caps[${i}]`;
     fields[`${at}[period]`] = cap.period;
     fields[`${at}[type]`] = cap.type;
-    fields[`${at}[value]`] = String(cap.value);
+    fields[`${at}[value]`] = decimalText(cap.value);
     fields[`${at}[goal_type]`] = cap.goalType;
     if (cap.goals.length > 0) fields[`${at}[goals][]`] = cap.goals;
     fields[`${at}[affiliate_type]`] = cap.affiliateType;

@@ -3,6 +3,7 @@
  * `payments[0][countries][]=RU` for lists of values and `payments[0][total]=100` for objects.
  */
 import * as qs from "qs";
+import { decimalText } from "./decimal";
 import {
   addCaps,
   addLandings,
@@ -152,8 +153,8 @@ function addPayment(
   addList(fields, `${prefix}[devices]`, payment.devices, edit);
   addList(fields, `${prefix}[os]`, payment.os, edit);
   fields[`${prefix}[goal]`] = payment.goal;
-  fields[`${prefix}[total]`] = String(payment.total);
-  fields[`${prefix}[revenue]`] = String(payment.revenue);
+  fields[`${prefix}[total]`] = decimalText(payment.total);
+  fields[`${prefix}[revenue]`] = decimalText(payment.revenue);
   fields[`${prefix}[currency]`] = payment.currency;
   fields[`${prefix}[type]`] = payment.type;
   for (const key of ["title", ...SUB_KEYS] as const) {

@@ -4,6 +4,7 @@
  * leave this module.
  */
 import { isAxiosError } from "axios";
+import { inFileTerms } from "./wire-names";
 
 export type FailureKind = "http" | "timeout" | "network" | "refused" | "protocol";
 
@@ -84,7 +85,7 @@ export function toAffiseError(
         method,
         path,
         "http",
-        scrub(messageFromBody(error.response.data)),
+        inFileTerms(scrub(messageFromBody(error.response.data))),
         error.response.status,
       );
     }
@@ -123,8 +124,46 @@ function plainText(body: string): string {
   return text.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
+/**
+ * Removes every secret from `text`, however a server might echo it: in any letter case, URL-encoded,
+ * or base64-encoded (standard or URL-safe, at any alignment inside a longer encoded text).
+ */
 export function redact(text: string, secrets: string[]): string {
   return secrets
-    .filter((s) => s.length >= 4)
-    .reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+    .filter((secret) => secret.length > 0)
+    .flatMap(echoesOf)
+    .reduce((out, pattern) => out.replace(pattern, "[redacted]"), text);
+}
+
+function echoesOf(secret: string): RegExp[] {
+  const literal = (form: string, flags: string) => new RegExp(escapeRegExp(form), flags);
+  const forms = [literal(secret, "gi"), literal(encodeURIComponent(secret), "gi")];
+  for (const encoded of base64Cores(secret)) {
+    forms.push(
+      literal(encoded, "g"),
+      literal(encoded.replace(/\+/g, "-").replace(/\//g, "_"), "g"),
+    );
+  }
+  return forms;
+}
+
+/**
+ * The part of base64(prefix + secret) that depends on the secret alone, for each of the three
+ * alignments a secret can have inside a longer encoded text (`API-Key: <key>` encoded whole).
+ */
+function base64Cores(secret: string): string[] {
+  const bytes = Buffer.from(secret, "utf8");
+  const cores: string[] = [];
+  for (let offset = 0; offset < 3; offset++) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
+    const first = Math.ceil((offset * 8) / 6);
+    const last = Math.floor(((offset + bytes.length) * 8) / 6);
+    const core = encoded.slice(first, last);
+    if (core.length >= 6) cores.push(core);
+  }
+  return cores;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -6,9 +6,16 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkOffer, withoutInternalInputs } from "./check";
 import { AffiseClient } from "./client";
-import { applyStackConfig, type AffiseConnection, resolveConnection } from "./connection";
+import {
+  applyStackConfig,
+  type AffiseConnection,
+  resolveConnection,
+  secretsInPlay,
+} from "./connection";
 import { createOrAdoptOffer, createTuning, OfferNotReconciledError } from "./create-offer";
+import { pastStartProblem } from "./dates";
 import { diffOffer } from "./diff";
+import { redact } from "./errors";
 import { normalizeOffer } from "./normalize";
 import { inputsFromState, stateFromAffise } from "./read-model";
 import { checkAgainstTenant } from "./tenant-lists";
@@ -27,6 +34,8 @@ export const offerProvider = {
   async check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
     const outcome = checkOffer(news);
     if (outcome.failures.length > 0 || containsUnknown(news)) return outcome;
+    const pastStart = pastStartProblem(outcome.inputs.startAt, olds.startAt, new Date());
+    if (pastStart) return { ...outcome, failures: [{ property: "startAt", reason: pastStart }] };
     const connection = tryConnection(outcome.inputs);
     if (!connection) return outcome;
     const failures = await withOfferName(outcome.inputs, "check", () =>
@@ -162,17 +171,26 @@ function tryConnection(offer: Partial<CheckedOffer>): AffiseConnection | undefin
 
 /** Hooks never see the URN: `Offer` hands in its resource name so errors can say which offer. */
 async function withOfferName<T>(
-  offer: Pick<CheckedOffer, "resourceName">,
+  offer: Pick<CheckedOffer, "resourceName"> & { apiUrl?: unknown; apiKey?: unknown },
   action: string,
   run: () => Promise<T>,
 ) {
   try {
     return await run();
   } catch (error) {
-    const err = error as Error;
+    // A new error each time: one failure (a tenant-list fetch) may be shared by many offers.
+    const cause = error instanceof Error ? error : new Error(String(error));
     const name = offer.resourceName ? `affise.Offer "${offer.resourceName}"` : "affise.Offer";
-    err.message = `${name}: ${action} failed: ${err.message}`;
-    throw err;
+    const message = `${name}: ${action} failed: ${cause.message}`;
+    const wrapped = new Error(redact(message, secretsInPlay(offer)));
+    wrapped.name = cause.name;
+    // What the provider host reads from a failed create that left an offer behind.
+    const { id, properties, reasons } = cause as {
+      id?: unknown;
+      properties?: unknown;
+      reasons?: unknown;
+    };
+    throw Object.assign(wrapped, id === undefined ? {} : { id, properties, reasons });
   }
 }
 

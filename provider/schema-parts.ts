@@ -1,6 +1,8 @@
 /** Building blocks of the offer schema: the value shapes Affise uses, with their messages. */
 import { z } from "zod";
+import { amountBoundProblem } from "./decimal";
 import { COUNTRY_CODE_HINTS, ISO_COUNTRY_CODES } from "./iso-countries";
+import { type UrlRules, urlProblem } from "./url-rules";
 
 /** Affise's device types (`/3.1/devices`). */
 export const DEVICES = [
@@ -28,6 +30,10 @@ export const amount = z
     ],
     { error: "must be a number 0 or more, such as 12.5" },
   )
+  .superRefine((value, ctx) => {
+    const problem = amountBoundProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
   .describe('An amount, 0 or more (a quoted number such as "12.5" is accepted).');
 
 export const positiveInteger = (what: string) =>
@@ -80,18 +86,10 @@ export function listOf<T extends z.ZodType>(item: T, what: string) {
   return z.array(item, { error: `must be a list of ${what}` });
 }
 
-export const httpUrl = (what: string) =>
-  z
-    .string({ error: `must be an http(s) URL (${what})` })
-    .refine(isHttpUrl, { error: "must be an http:// or https:// URL" });
+export const httpUrl = (what: string, rules?: UrlRules) =>
+  z.string({ error: `must be an http(s) URL (${what})` }).superRefine((value, ctx) => {
+    const problem = urlProblem(value, rules);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const flag = (what: string) => z.boolean({ error: `must be true or false (${what})` });
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}

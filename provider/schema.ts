@@ -4,6 +4,8 @@
  * TypeScript interfaces in `types.ts` are checked against it at compile time.
  */
 import { z } from "zod";
+import { MIN_API_KEY_LENGTH } from "./connection";
+import { impossibleDate } from "./dates";
 import { capSchema, landingSchema, targetingGroupSchema } from "./schema-delivery";
 import {
   amount,
@@ -46,6 +48,11 @@ export const SUB_KEYS = ["sub1", "sub2", "sub3", "sub4", "sub5", "sub6", "sub7",
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/;
+
+function realDate(text: string, ctx: z.RefinementCtx) {
+  const problem = impossibleDate(text);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+}
 
 const textsByLanguage = (what: string) =>
   z
@@ -121,117 +128,143 @@ function percentAtMost100(
 }
 
 export const paymentSchema = z
-  .strictObject(paymentFields)
+  .strictObject(paymentFields, {
+    error: "must be a payment: a mapping with total, revenue, currency and type",
+  })
   .superRefine(percentAtMost100)
   .describe("A general payment: who pays what, for which goal, countries, devices and OSes.");
 
 export const partnerPaymentSchema = z
-  .strictObject({
-    ...paymentFields,
-    partners: listOf(positiveInteger("an affiliate id"), "affiliate ids")
-      .min(1, { error: "must list at least one affiliate id" })
-      .describe("Affiliate (partner) ids this personal payment is for."),
-  })
+  .strictObject(
+    {
+      ...paymentFields,
+      partners: listOf(positiveInteger("an affiliate id"), "affiliate ids")
+        .min(1, { error: "must list at least one affiliate id" })
+        .describe("Affiliate (partner) ids this personal payment is for."),
+    },
+    {
+      error:
+        "must be a personal payment: a mapping with partners, total, revenue, currency and type",
+    },
+  )
   .superRefine(percentAtMost100)
   .describe("A personal payment: a payment for the listed affiliates only.");
 
 export const offerSchema = z
-  .strictObject({
-    title: nonEmptyText("the offer's title").describe("The offer's title."),
-    advertiser: z
-      .string({ error: "must be an advertiser id (24 hexadecimal characters)" })
-      .regex(HEX24, {
-        error: "must be an advertiser id (24 hexadecimal characters, from /3.0/admin/advertisers)",
-      })
-      .describe("The advertiser's id (24 hex characters)."),
-    url: httpUrl("the tracking URL").describe(
-      "The tracking URL traffic is sent to; Affise macros such as {clickid} are allowed.",
-    ),
-    payments: listOf(paymentSchema, "payments")
-      .min(1, { error: "an offer needs at least one payment" })
-      .describe("General payments; at least one."),
-    partnerPayments: listOf(partnerPaymentSchema, "personal payments")
-      .optional()
-      .describe("Personal payments for specific affiliates."),
-    externalOfferId: nonEmptyText("an external offer id")
-      .max(255, { error: "must be at most 255 characters" })
-      .optional()
-      .describe(
-        "Affise's external_offer_id. Default: a marker derived from project, stack and resource name, " +
-          "used to find the offer again after an interrupted create.",
+  .strictObject(
+    {
+      title: nonEmptyText("the offer's title").describe("The offer's title."),
+      advertiser: z
+        .string({ error: "must be an advertiser id (24 hexadecimal characters)" })
+        .regex(HEX24, {
+          error:
+            "must be an advertiser id (24 hexadecimal characters, from /3.0/admin/advertisers)",
+        })
+        .describe("The advertiser's id (24 hex characters)."),
+      url: httpUrl("the tracking URL").describe(
+        "The tracking URL traffic is sent to; Affise macros such as {clickid} are allowed.",
       ),
-    adoptId: positiveInteger("an Affise offer id")
-      .optional()
-      .describe("Take over this existing Affise offer (its integer id) instead of creating one."),
-    deletePolicy: z
-      .enum(DELETE_POLICIES, { error: oneOf(DELETE_POLICIES) })
-      .optional()
-      .describe(
-        "delete (default): delete the offer in Affise on destroy; stop: set it to stopped and keep it.",
-      ),
-    status: z
-      .enum(OFFER_STATUSES, { error: oneOf(OFFER_STATUSES) })
-      .optional()
-      .describe(
-        "active, stopped or suspended. Default: stopped (Affise's default), shown in the preview.",
-      ),
-    privacy: z
-      .enum(PRIVACY_LEVELS, { error: oneOf(PRIVACY_LEVELS) })
-      .optional()
-      .describe(
-        "public (default), protected (affiliates ask for access) or private (by invitation).",
-      ),
-    description: textsByLanguage("The offer's description").optional(),
-    kpi: textsByLanguage("KPI terms for affiliates").optional(),
-    notes: z.string({ error: "must be text" }).optional().describe("Internal notes."),
-    tags: listOf(nonEmptyText("a tag"), "tags").optional().describe("Tags."),
-    categories: listOf(nonEmptyText("a category id"), "category ids")
-      .optional()
-      .describe("Category ids (from /3.0/offer/categories)."),
-    urlPreview: httpUrl("the preview URL").optional().describe("The page affiliates preview."),
-    trafficbackUrl: httpUrl("the trafficback URL")
-      .optional()
-      .describe("Where traffic goes when the offer cannot take it."),
-    holdPeriod: z
-      .int({ error: "must be a whole number of days or hours" })
-      .min(0, { error: "must be 0 or more" })
-      .max(60, { error: "must be 60 or less" })
-      .optional()
-      .describe(
-        "How long conversions are held before approval, in holdType units (0-60). Default 0.",
-      ),
-    holdType: z
-      .enum(HOLD_TYPES, { error: oneOf(HOLD_TYPES) })
-      .optional()
-      .describe("days (default) or hours."),
-    startAt: z
-      .string({ error: "must be a date" })
-      .regex(DATE_TIME, { error: "must be YYYY-MM-DD or YYYY-MM-DD HH:MM:SS" })
-      .optional()
-      .describe("When the offer starts (Affise accepts today or later)."),
-    stopDate: z
-      .string({ error: "must be a date" })
-      .regex(DATE, { error: "must be YYYY-MM-DD" })
-      .optional()
-      .describe("The day the offer stops."),
-    isTop: flag("isTop").optional().describe("Mark as a top offer. Default false."),
-    isCpi: flag("isCpi").optional().describe("A CPI (app install) offer. Default false."),
-    caps: listOf(capSchema, "caps").optional().describe("Caps."),
-    landings: listOf(landingSchema, "landings").optional().describe("Landing pages."),
-    targeting: listOf(targetingGroupSchema, "targeting groups")
-      .optional()
-      .describe("Targeting groups."),
-    enabledAffiliates: listOf(positiveInteger("an affiliate id"), "affiliate ids")
-      .optional()
-      .describe("Affiliates given access (for protected and private offers); a set."),
-    apiUrl: httpUrl("an Affise API URL")
-      .optional()
-      .describe("This offer's Affise tenant, instead of the stack's affise:apiUrl."),
-    apiKey: nonEmptyText("an Affise API key")
-      .optional()
-      .describe("The API key for apiUrl (kept as a secret), instead of the stack's affise:apiKey."),
-  })
+      payments: listOf(paymentSchema, "payments")
+        .min(1, { error: "an offer needs at least one payment" })
+        .describe("General payments; at least one."),
+      partnerPayments: listOf(partnerPaymentSchema, "personal payments")
+        .optional()
+        .describe("Personal payments for specific affiliates."),
+      externalOfferId: nonEmptyText("an external offer id")
+        .max(255, { error: "must be at most 255 characters" })
+        .optional()
+        .describe(
+          "Affise's external_offer_id. Default: a marker derived from project, stack and resource name, " +
+            "used to find the offer again after an interrupted create.",
+        ),
+      adoptId: positiveInteger("an Affise offer id")
+        .optional()
+        .describe("Take over this existing Affise offer (its integer id) instead of creating one."),
+      deletePolicy: z
+        .enum(DELETE_POLICIES, { error: oneOf(DELETE_POLICIES) })
+        .optional()
+        .describe(
+          "delete (default): delete the offer in Affise on destroy; stop: set it to stopped and keep it.",
+        ),
+      status: z
+        .enum(OFFER_STATUSES, { error: oneOf(OFFER_STATUSES) })
+        .optional()
+        .describe(
+          "active, stopped or suspended. Default: stopped (Affise's default), shown in the preview.",
+        ),
+      privacy: z
+        .enum(PRIVACY_LEVELS, { error: oneOf(PRIVACY_LEVELS) })
+        .optional()
+        .describe(
+          "public (default), protected (affiliates ask for access) or private (by invitation).",
+        ),
+      description: textsByLanguage("The offer's description").optional(),
+      kpi: textsByLanguage("KPI terms for affiliates").optional(),
+      notes: z.string({ error: "must be text" }).optional().describe("Internal notes."),
+      tags: listOf(nonEmptyText("a tag"), "tags").optional().describe("Tags."),
+      categories: listOf(nonEmptyText("a category id"), "category ids")
+        .optional()
+        .describe("Category ids (from /3.0/offer/categories)."),
+      urlPreview: httpUrl("the preview URL").optional().describe("The page affiliates preview."),
+      trafficbackUrl: httpUrl("the trafficback URL")
+        .optional()
+        .describe("Where traffic goes when the offer cannot take it."),
+      holdPeriod: z
+        .int({ error: "must be a whole number of days or hours" })
+        .min(0, { error: "must be 0 or more" })
+        .max(60, { error: "must be 60 or less" })
+        .optional()
+        .describe(
+          "How long conversions are held before approval, in holdType units (0-60). Default 0.",
+        ),
+      holdType: z
+        .enum(HOLD_TYPES, { error: oneOf(HOLD_TYPES) })
+        .optional()
+        .describe("days (default) or hours."),
+      startAt: z
+        .string({ error: "must be a date" })
+        .regex(DATE_TIME, { error: "must be YYYY-MM-DD or YYYY-MM-DD HH:MM:SS" })
+        .superRefine(realDate)
+        .optional()
+        .describe("When the offer starts (Affise accepts today or later)."),
+      stopDate: z
+        .string({ error: "must be a date" })
+        .regex(DATE, { error: "must be YYYY-MM-DD" })
+        .superRefine(realDate)
+        .optional()
+        .describe("The day the offer stops."),
+      isTop: flag("isTop").optional().describe("Mark as a top offer. Default false."),
+      isCpi: flag("isCpi").optional().describe("A CPI (app install) offer. Default false."),
+      caps: listOf(capSchema, "caps").optional().describe("Caps."),
+      landings: listOf(landingSchema, "landings").optional().describe("Landing pages."),
+      targeting: listOf(targetingGroupSchema, "targeting groups")
+        .optional()
+        .describe("Targeting groups."),
+      enabledAffiliates: listOf(positiveInteger("an affiliate id"), "affiliate ids")
+        .optional()
+        .describe("Affiliates given access (for protected and private offers); a set."),
+      apiUrl: httpUrl("an Affise API URL", { credentials: false })
+        .optional()
+        .describe("This offer's Affise tenant, instead of the stack's affise:apiUrl."),
+      apiKey: nonEmptyText("an Affise API key")
+        .min(MIN_API_KEY_LENGTH, {
+          error: `must be at least ${MIN_API_KEY_LENGTH} characters (an Affise API key)`,
+        })
+        .optional()
+        .describe(
+          "The API key for apiUrl (kept as a secret), instead of the stack's affise:apiKey.",
+        ),
+    },
+    { error: "must be an offer: a mapping with title, advertiser, url and payments" },
+  )
   .superRefine((offer, ctx) => {
+    if (offer.startAt && offer.stopDate && offer.stopDate < offer.startAt.slice(0, 10)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["stopDate"],
+        message: `must not be before startAt (${offer.startAt.slice(0, 10)})`,
+      });
+    }
     if ((offer.apiUrl === undefined) !== (offer.apiKey === undefined)) {
       ctx.addIssue({
         code: "custom",

@@ -33,6 +33,8 @@ export interface Step {
   inputChanges: string[];
   diff?: DiffReply;
   error?: string;
+  /** Check's failures, one per property, when check refused the inputs. */
+  failures?: { property: string; reason: string }[];
 }
 
 export interface EngineOptions {
@@ -126,7 +128,13 @@ export class Engine {
         const checked = await this.host.check(urn, old?.inputs ?? {}, inputs);
         if (checked.failures.length > 0) {
           const error = checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
-          return { name, kind: "failed", inputChanges: [], error } satisfies Step;
+          return {
+            name,
+            kind: "failed",
+            inputChanges: [],
+            error,
+            failures: checked.failures,
+          } satisfies Step;
         }
         const create = async () => {
           const created = await this.host.create(urn, checked.inputs);
