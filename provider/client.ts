@@ -22,6 +22,15 @@ import {
   toAffiseError,
 } from "./errors";
 import { type AffiseOffer, parseAffiseOffer } from "./read-model";
+import {
+  attemptTimeout,
+  hasAnswered,
+  LongWaitError,
+  longWaitMessage,
+  markAnswered,
+  mayRetryWithoutAnswer,
+  unreachableMessage,
+} from "./patience";
 import { throttleFor } from "./throttle";
 import { inFileTerms } from "./wire-names";
 
@@ -57,11 +66,21 @@ export interface TenantLists {
 const isUncommittedFailure = (error: AxiosError): boolean =>
   error.response ? error.response.status === 429 : error.code === "ECONNREFUSED";
 
+/** Set on each request's config: when its first attempt started (retries keep the config). */
+interface Timed {
+  affiseStartedAt?: number;
+  "axios-retry"?: { retryCount?: number };
+}
+
+const backoff = (count: number) =>
+  Math.min(RETRY_MAX_DELAY_MS, exponentialDelay(count, undefined, RETRY_BASE_DELAY_MS));
+
 export class AffiseClient {
   private readonly http: AxiosInstance;
 
   constructor(private readonly connection: AffiseConnection) {
     const throttle = throttleFor(connection.apiUrl, connection);
+    const maxWaitMs = connection.maxWaitSeconds * 1000;
     const send = axios.getAdapter(axios.defaults.adapter);
     this.http = axios.create({
       baseURL: connection.apiUrl,
@@ -73,11 +92,13 @@ export class AffiseClient {
         throttle.schedule(async () => {
           try {
             const response = await send(config);
+            markAnswered(connection.apiUrl);
             throttle.succeeded();
             return response;
           } catch (error) {
+            if (isAxiosError(error) && error.response) markAnswered(connection.apiUrl);
             if (isAxiosError(error) && error.response?.status === 429) {
-              throttle.throttled(retryAfter(error) || undefined);
+              throttle.throttled(retryAfter(error) || undefined, maxWaitMs);
             }
             throw error;
           }
@@ -89,16 +110,23 @@ export class AffiseClient {
     axiosRetry(this.http, {
       retries: connection.maxRetries,
       shouldResetTimeout: true,
-      retryDelay: (count, error) =>
-        Math.max(
-          retryAfter(error),
-          Math.min(RETRY_MAX_DELAY_MS, exponentialDelay(count, undefined, RETRY_BASE_DELAY_MS)),
-        ),
-      retryCondition: (error) => {
-        if (!error.response) return error.code !== "ERR_CANCELED";
-        return error.response.status === 429 || error.response.status >= 500;
-      },
+      retryDelay: (count, error) => Math.max(retryAfter(error), backoff(count)),
+      retryCondition: (error) => this.mayRetry(error),
     });
+  }
+
+  /** Retried: 5xx, a 429 whose pause the provider waits out, and no answer within the patience. */
+  private mayRetry(error: AxiosError): boolean {
+    if (!error.response) {
+      if (!isAxiosError(error) || error.code === "ERR_CANCELED") return false;
+      const timed = (error.config ?? {}) as Timed;
+      const next = backoff((timed["axios-retry"]?.retryCount ?? 0) + 1);
+      const started = timed.affiseStartedAt ?? Date.now();
+      return mayRetryWithoutAnswer(this.connection, started, next, Date.now());
+    }
+    const status = error.response.status;
+    if (status === 429) return retryAfter(error) <= this.connection.maxWaitSeconds * 1000;
+    return status >= 500;
   }
 
   async getOffer(id: string): Promise<AffiseOffer | undefined> {
@@ -225,11 +253,15 @@ export class AffiseClient {
     try {
       response = await this.http.request({
         ...config,
+        timeout: attemptTimeout(this.connection),
+        affiseStartedAt: Date.now(),
         "axios-retry":
-          options.retry === "uncommitted" ? { retryCondition: isUncommittedFailure } : undefined,
+          options.retry === "uncommitted"
+            ? { retryCondition: (e: AxiosError) => isUncommittedFailure(e) && this.mayRetry(e) }
+            : undefined,
       } as AxiosRequestConfig);
     } catch (error) {
-      throw toAffiseError(error, method, path, secrets);
+      throw this.failure(error, method, path, secrets);
     }
     const body: unknown = response.data;
     const ok = response.status >= 200 && response.status < 300;
@@ -250,6 +282,37 @@ export class AffiseClient {
       response.status === 403 ? `${message} (${NOT_ADMIN_HINT})` : message,
       response.status,
       notFound,
+    );
+  }
+
+  /** A long wait or an account that never answered, said as such; anything else as Affise said it. */
+  private failure(error: unknown, method: string, path: string, secrets: string[]): AffiseError {
+    const now = Date.now();
+    if (error instanceof LongWaitError) {
+      return new AffiseError(
+        method,
+        path,
+        "wait",
+        longWaitMessage(this.connection, error.until - now, now),
+      );
+    }
+    const asked = isAxiosError(error) && error.response?.status === 429 ? retryAfter(error) : 0;
+    if (asked > this.connection.maxWaitSeconds * 1000) {
+      return new AffiseError(
+        method,
+        path,
+        "wait",
+        longWaitMessage(this.connection, asked, now),
+        429,
+      );
+    }
+    const failure = toAffiseError(error, method, path, secrets);
+    if (failure.status !== undefined || hasAnswered(this.connection.apiUrl)) return failure;
+    return new AffiseError(
+      method,
+      path,
+      failure.kind,
+      unreachableMessage(this.connection, failure.affiseMessage),
     );
   }
 

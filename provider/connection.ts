@@ -15,6 +15,10 @@ export interface AffiseConnection {
   maxRetries: number;
   maxRequestsPerSecond: number;
   maxConcurrency: number;
+  /** The longest Retry-After honoured; a longer one fails at once, naming the account and the wait. */
+  maxWaitSeconds: number;
+  /** How long an account that has never answered in this process is tried before giving up. */
+  unreachableAfterMs: number;
 }
 
 /** Settings and their sources: stack config key, environment variable, default. */
@@ -29,6 +33,12 @@ const SETTINGS = {
     default: 10,
   },
   maxConcurrency: { config: "affise:maxConcurrency", env: "AFFISE_MAX_CONCURRENCY", default: 4 },
+  maxWaitSeconds: { config: "affise:maxWaitSeconds", env: "AFFISE_MAX_WAIT_SECONDS", default: 30 },
+  unreachableAfterMs: {
+    config: "affise:unreachableAfterMs",
+    env: "AFFISE_UNREACHABLE_AFTER_MS",
+    default: 8_000,
+  },
 } as const;
 
 type SettingName = keyof typeof SETTINGS;
@@ -94,6 +104,8 @@ export function resolveConnection(overrides: ConnectionOverrides = {}): AffiseCo
     maxRetries: positiveNumber("maxRetries", read("maxRetries"), true),
     maxRequestsPerSecond: positiveNumber("maxRequestsPerSecond", read("maxRequestsPerSecond")),
     maxConcurrency: positiveNumber("maxConcurrency", read("maxConcurrency")),
+    maxWaitSeconds: positiveNumber("maxWaitSeconds", read("maxWaitSeconds"), true),
+    unreachableAfterMs: positiveNumber("unreachableAfterMs", read("unreachableAfterMs")),
   };
 }
 

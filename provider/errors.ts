@@ -6,7 +6,8 @@
 import { isAxiosError } from "axios";
 import { inFileTerms } from "./wire-names";
 
-export type FailureKind = "http" | "timeout" | "network" | "refused" | "protocol";
+/** "wait": Affise asked for a longer pause than the provider waits; nothing was sent. */
+export type FailureKind = "http" | "timeout" | "network" | "refused" | "protocol" | "wait";
 
 export class AffiseError extends Error {
   constructor(
@@ -32,7 +33,7 @@ export class AffiseError extends Error {
 
   /** Sending it again is pointless: Affise rejected it (4xx other than 429) or the answer was unreadable. */
   get isFinal(): boolean {
-    if (this.kind === "protocol") return true;
+    if (this.kind === "protocol" || this.kind === "wait") return true;
     return this.status !== undefined && this.status < 500 && this.status !== 429;
   }
 

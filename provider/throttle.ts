@@ -6,6 +6,7 @@
  * to the configured maximum. Bottleneck does the queueing and spacing.
  */
 import Bottleneck from "bottleneck";
+import { LongWaitError } from "./patience";
 
 export interface ThrottleSettings {
   maxConcurrency: number;
@@ -20,6 +21,7 @@ export class TenantThrottle {
   private rate: number;
   private lastDecrease = 0;
   private pausedUntil = 0;
+  private blockedUntil = 0;
 
   constructor(private readonly settings: ThrottleSettings) {
     this.rate = settings.maxRequestsPerSecond;
@@ -36,15 +38,23 @@ export class TenantThrottle {
 
   schedule<T>(send: () => Promise<T>): Promise<T> {
     return this.limiter.schedule(async () => {
+      if (this.blockedUntil > Date.now()) throw new LongWaitError(this.blockedUntil);
       const wait = this.pausedUntil - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       return send();
     });
   }
 
-  /** Affise said 429: slow everyone down, and hold the queue for `retryAfterMs` if it said so. */
-  throttled(retryAfterMs?: number): void {
+  /**
+   * Affise said 429: slow everyone down, and hold the queue for `retryAfterMs` if it said so. A
+   * pause longer than `maxWaitMs` is not waited out: every request fails at once until it is over.
+   */
+  throttled(retryAfterMs?: number, maxWaitMs = Infinity): void {
     const now = Date.now();
+    if (retryAfterMs !== undefined && retryAfterMs > maxWaitMs) {
+      this.blockedUntil = Math.max(this.blockedUntil, now + retryAfterMs);
+      return;
+    }
     if (now - this.lastDecrease >= DECREASE_INTERVAL_MS) {
       this.lastDecrease = now;
       this.setRate(Math.max(MIN_RATE, this.rate / 2));

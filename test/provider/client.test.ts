@@ -25,6 +25,8 @@ function client(over: Partial<AffiseConnection> = {}): AffiseClient {
     maxRetries: 3,
     maxRequestsPerSecond: 100 + tenant,
     maxConcurrency: 4,
+    maxWaitSeconds: 30,
+    unreachableAfterMs: 8000,
     ...over,
   });
 }
