@@ -17,19 +17,22 @@ import {
 import { isOfferType } from "../review/offer-changes";
 
 interface RuleConfig {
+  percent?: number;
   currencies?: string[];
   perCurrency?: Record<string, number>;
 }
 
 const DESCRIPTIONS: Partial<Record<RuleName, string>> = {
-  [RULES.revenueWithinTotal]:
-    "A fixed payout never pays the affiliate more than the advertiser pays for the same conversion.",
-  [RULES.percentAtMost100]: "A percent payout is at most 100 %.",
+  [RULES.minMargin]:
+    "A payout keeps at least the configured share of what the advertiser pays (default 0 %).",
   [RULES.allowedCurrencies]: "Payouts only in the currencies this team pays in.",
   [RULES.maxPayout]: "A fixed payout is at most the ceiling set for its currency.",
 };
 
 const CONFIG_SCHEMAS: Partial<Record<RuleName, ResourceValidationPolicy["configSchema"]>> = {
+  [RULES.minMargin]: {
+    properties: { percent: { type: "number", minimum: 0, maximum: 99 } },
+  },
   [RULES.allowedCurrencies]: {
     properties: { currencies: { type: "array", items: { type: "string" } } },
   },
@@ -57,6 +60,7 @@ function policyFor(rule: RuleName): ResourceValidationPolicy {
 function settingsFrom(config: RuleConfig): GuardrailSettings {
   return {
     ...DEFAULT_SETTINGS,
+    minMarginPercent: config.percent ?? DEFAULT_SETTINGS.minMarginPercent,
     allowedCurrencies: (config.currencies ?? []).map((code) => code.toUpperCase()),
     maxPayout: Object.fromEntries(
       Object.entries(config.perCurrency ?? {}).map(([code, n]) => [code.toUpperCase(), n]),
@@ -65,10 +69,5 @@ function settingsFrom(config: RuleConfig): GuardrailSettings {
 }
 
 new PolicyPack("affise-guardrails", {
-  policies: [
-    RULES.revenueWithinTotal,
-    RULES.percentAtMost100,
-    RULES.allowedCurrencies,
-    RULES.maxPayout,
-  ].map(policyFor),
+  policies: [RULES.minMargin, RULES.allowedCurrencies, RULES.maxPayout].map(policyFor),
 });

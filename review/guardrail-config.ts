@@ -39,6 +39,14 @@ export function guardrailSettings(config: unknown): GuardrailSettings {
     if (rule === RULES.maxPayout && value.perCurrency !== undefined) {
       settings.maxPayout = numberMap(rule, value.perCurrency);
     }
+    if (rule === RULES.minMargin && value.percent !== undefined) {
+      if (typeof value.percent !== "number" || value.percent < 0 || value.percent >= 100) {
+        throw new Error(
+          `${rule}.percent must be a number from 0 to 99 (got ${JSON.stringify(value.percent)})`,
+        );
+      }
+      settings.minMarginPercent = value.percent;
+    }
     if (rule === RULES.maxChangeRatio && value.ratio !== undefined) {
       if (typeof value.ratio !== "number" || !(value.ratio > 1)) {
         throw new Error(

@@ -2,7 +2,8 @@
  * Guardrails on payouts, shared by the policy pack (which stops `pulumi preview`/`up` on a
  * mandatory violation) and the review comment (which shows every violation on top). Their
  * settings use the policy pack's own config format (`--policy-pack-config`), so one file
- * configures both. Rules that need the offer's previous values (change ratio, deleting an active
+ * configures both. What can never be right (revenue above total on a fixed payout, a percent above
+ * 100) is refused by `check` itself; guardrails are the team's own limits. Rules that need the offer's previous values (change ratio, deleting an active
  * offer) exist only in the review: a policy pack is never shown the old state.
  */
 import { comparePayments, conditionsLabel, type ReviewPayment } from "./payments";
@@ -10,8 +11,7 @@ import { comparePayments, conditionsLabel, type ReviewPayment } from "./payments
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled";
 
 export const RULES = {
-  revenueWithinTotal: "affise-revenue-within-total",
-  percentAtMost100: "affise-percent-at-most-100",
+  minMargin: "affise-min-margin",
   allowedCurrencies: "affise-allowed-currencies",
   maxPayout: "affise-max-payout",
   maxChangeRatio: "affise-max-change-ratio",
@@ -21,6 +21,8 @@ export type RuleName = (typeof RULES)[keyof typeof RULES];
 
 export interface GuardrailSettings {
   levels: Record<RuleName, EnforcementLevel>;
+  /** The least share of the advertiser's payout the network keeps, in percent of `total`. */
+  minMarginPercent: number;
   /** Upper-case codes; empty means any currency. */
   allowedCurrencies: string[];
   /** Highest affiliate payout (revenue) per currency; a currency not listed has no ceiling. */
@@ -31,13 +33,13 @@ export interface GuardrailSettings {
 
 export const DEFAULT_SETTINGS: GuardrailSettings = {
   levels: {
-    [RULES.revenueWithinTotal]: "mandatory",
-    [RULES.percentAtMost100]: "mandatory",
+    [RULES.minMargin]: "mandatory",
     [RULES.allowedCurrencies]: "advisory",
     [RULES.maxPayout]: "advisory",
     [RULES.maxChangeRatio]: "advisory",
     [RULES.deleteActiveOffer]: "advisory",
   },
+  minMarginPercent: 0,
   allowedCurrencies: [],
   maxPayout: {},
   maxChangeRatio: 5,
@@ -66,20 +68,15 @@ export function declaredOfferFindings(offer: OfferPayouts, settings: GuardrailSe
     const findings: Finding[] = [];
     const { total, revenue, type } = payment;
     const currency = (payment.currency ?? "").toUpperCase();
-    if (type === "fixed" && isNumber(total) && isNumber(revenue) && revenue > total) {
-      findings.push({
-        rule: RULES.revenueWithinTotal,
-        message: `${where}: pays the affiliate ${revenue} ${currency}, more than the advertiser pays (${total} ${currency})`,
-      });
-    }
-    if (
-      type === "percent" &&
-      ((isNumber(revenue) && revenue > 100) || (isNumber(total) && total > 100))
-    ) {
-      findings.push({
-        rule: RULES.percentAtMost100,
-        message: `${where}: a percent payout above 100 (total ${total}, revenue ${revenue})`,
-      });
+    // check already refuses revenue above total; this is the team's own, stricter floor.
+    if (isNumber(total) && isNumber(revenue) && total > 0) {
+      const kept = round(((total - revenue) / total) * 100);
+      if (kept < settings.minMarginPercent) {
+        findings.push({
+          rule: RULES.minMargin,
+          message: `${where}: keeps ${kept} % of what the advertiser pays (affiliate ${revenue}, advertiser ${total}${type === "percent" ? " %" : ` ${currency}`}); the floor is ${settings.minMarginPercent} %`,
+        });
+      }
     }
     const allowed = settings.allowedCurrencies;
     if (allowed.length > 0 && currency && !allowed.includes(currency)) {

@@ -25,23 +25,33 @@ describe("guardrails on a declared offer", () => {
     expect(declaredOfferFindings({ payments: [payout()] }, DEFAULT_SETTINGS)).toEqual([]);
   });
 
-  it("refuses a fixed payout that pays the affiliate more than the advertiser pays", () => {
+  it("flags a payout that pays the affiliate more than the advertiser pays, even at a 0 % floor", () => {
     const findings = declaredOfferFindings(
       { payments: [payout()], partnerPayments: [payout({ revenue: 120, partners: [3] })] },
       DEFAULT_SETTINGS,
     );
     expect(findings).toEqual([
       {
-        rule: RULES.revenueWithinTotal,
+        rule: RULES.minMargin,
         message:
-          "personal payout US · desktop · goal 1 · affiliates 3: pays the affiliate 120 USD, more than the advertiser pays (100 USD)",
+          "personal payout US · desktop · goal 1 · affiliates 3: keeps -20 % of what the advertiser pays (affiliate 120, advertiser 100 USD); the floor is 0 %",
       },
     ]);
   });
 
-  it("refuses a percent payout above 100", () => {
-    const offer = { payments: [payout({ type: "percent", total: 100, revenue: 150 })] };
-    expect(rules(declaredOfferFindings(offer, DEFAULT_SETTINGS))).toEqual([RULES.percentAtMost100]);
+  it("holds fixed and percent payouts to the team's margin floor", () => {
+    const settings = guardrailSettings({ [RULES.minMargin]: { percent: 10 } });
+    const thin = {
+      payments: [payout({ revenue: 95 }), payout({ type: "percent", total: 80, revenue: 75 })],
+    };
+    expect(rules(declaredOfferFindings(thin, settings))).toEqual([
+      RULES.minMargin,
+      RULES.minMargin,
+    ]);
+    const sound = {
+      payments: [payout({ revenue: 90 }), payout({ type: "percent", total: 80, revenue: 70 })],
+    };
+    expect(declaredOfferFindings(sound, settings)).toEqual([]);
   });
 
   it("flags currencies outside the allowed list and payouts above the ceiling, case-blind", () => {
@@ -101,5 +111,6 @@ describe("guardrail settings", () => {
       /must be one of advisory, mandatory, disabled \(got "block"\)/,
     );
     expect(() => guardrailSettings({ [RULES.maxChangeRatio]: { ratio: 1 } })).toThrow(/above 1/);
+    expect(() => guardrailSettings({ [RULES.minMargin]: { percent: 100 } })).toThrow(/0 to 99/);
   });
 });

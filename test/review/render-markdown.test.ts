@@ -86,7 +86,7 @@ describe("the review comment", () => {
     const markdown = renderReview([change({ verdict: "create", after: offer() })], {
       violations: [
         {
-          rule: "affise-revenue-within-total",
+          rule: "affise-min-margin",
           level: "mandatory",
           offer: "summer-sale",
           message: "pays too much",
@@ -97,7 +97,7 @@ describe("the review comment", () => {
     expect(caution).toBeGreaterThan(0);
     expect(caution).toBeLessThan(markdown.indexOf("### ➕ Created"));
     expect(markdown).toContain(
-      "⛔ **mandatory** `affise-revenue-within-total` · `summer-sale`: pays too much",
+      "⛔ **mandatory** `affise-min-margin` · `summer-sale`: pays too much",
     );
   });
 
