@@ -15,6 +15,8 @@ export const USAGE = `Usage: npm run emulator -- --api-key <key> [options]
   --fail-status <code>     ... with 500, 502 or 429 (default 500)
   --fail-ratio <r>         fail each API request with probability r (0..1), with --fail-status
   --drop-after-commit <n>  store the next n creates, then drop the connection unanswered
+  --code-case <case>       how codes read back: lower (default) or as-sent
+  --affiliate-key <key>    also accept this affiliate's key (affiliate view, 403 on admin requests)
   --log                    print one line per request to stderr
 `;
 
@@ -54,6 +56,10 @@ export function parseCliArgs(argv: readonly string[]): CliSettings | "help" {
     return parsed;
   };
 
+  const codeCase = values.get("--code-case");
+  if (codeCase !== undefined && codeCase !== "lower" && codeCase !== "as-sent")
+    throw new Error("--code-case must be lower or as-sent");
+  const affiliateKey = values.get("--affiliate-key");
   const rate = number("--rate-limit");
   const failStatus = number("--fail-status", 500) as FailureStatus;
   if (![500, 502, 429].includes(failStatus))
@@ -72,6 +78,8 @@ export function parseCliArgs(argv: readonly string[]): CliSettings | "help" {
         }
       : undefined,
     log: flags.has("--log"),
+    codeCase,
+    affiliateApiKeys: affiliateKey ? [affiliateKey] : undefined,
   };
   const faults: Partial<FaultSettings> = {};
   const failNext = number("--fail-next", 0) ?? 0;
@@ -96,4 +104,6 @@ const KNOWN_VALUE_FLAGS = new Set([
   "--fail-status",
   "--fail-ratio",
   "--drop-after-commit",
+  "--code-case",
+  "--affiliate-key",
 ]);

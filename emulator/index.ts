@@ -8,6 +8,7 @@ import { SqlitePersistence } from "./store/sqlite-persistence";
 import type { EmulatorOptions, FaultSettings, RunningEmulator } from "./types";
 
 export type {
+  CodeCase,
   EmulatorOptions,
   FailureStatus,
   FaultSettings,
@@ -32,8 +33,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     options.dataFile ? new SqlitePersistence(options.dataFile) : undefined,
   );
   const log = new RequestLog();
+  const codeCase = options.codeCase ?? "lower";
   const app = await buildServer({
     apiKey: options.apiKey,
+    affiliateApiKeys: options.affiliateApiKeys ?? [],
+    codeCase,
     store,
     faults,
     log,
@@ -64,6 +68,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     faults: () => faults.settings(),
     setFaults: (patch) => faults.patch(patch),
     resetFaults: () => faults.reset(),
-    offers: () => store.all().map(offerReadModel),
+    offers: () => store.all().map((offer) => offerReadModel(offer, codeCase)),
   };
 }

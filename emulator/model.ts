@@ -26,7 +26,7 @@ export interface StoredPayment {
   /** UUIDv4 assigned by the emulator. */
   id: string;
   title: string;
-  /** Upper-case ISO-2 codes, in the order sent. */
+  /** ISO-2 codes, in the order and case sent (the read model applies the tenant's case). */
   countries: string[];
   countryExclude: boolean;
   cities: number[];
@@ -35,7 +35,7 @@ export interface StoredPayment {
   goal: string;
   total: number;
   revenue: number;
-  /** Upper-case ECB code. */
+  /** ECB code, in the case sent. */
   currency: string;
   type: PaymentType;
   /** sub1..sub8 and custom_field1..15 that were set to a non-empty value. */
@@ -117,6 +117,10 @@ export interface StoredOffer {
   targeting: StoredTargetingGroup[];
   affiliatesEnabled: number[];
   affiliatesDisabled: number[];
+  /** http302, http302hidden, js or meta; absent in offers stored before it was kept. */
+  redirectType?: string;
+  /** Traffic source ids (24 hex). */
+  sources?: string[];
   /** `YYYY-MM-DD HH:MM:SS` (UTC). */
   startAt: string;
   stopAt: string | null;

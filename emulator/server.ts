@@ -3,7 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { registerApiHooks } from "./http/api-hooks";
 import { isAdminPath } from "./http/api-request";
 import { decodeForm } from "./http/form";
-import { sendFailure, sendPageNotFound, sendServerError } from "./http/replies";
+import { sendFailure, sendPageNotFound, sendRefusal, sendServerError } from "./http/replies";
 import type { FaultController } from "./faults";
 import type { RequestLog } from "./request-log";
 import { registerAdminRoutes } from "./routes/admin";
@@ -14,10 +14,13 @@ import { registerOfferReadRoutes } from "./routes/offer-read";
 import { registerOfferWriteRoutes } from "./routes/offer-write";
 import { registerReferenceRoutes } from "./routes/reference";
 import type { OfferStore } from "./store/offer-store";
+import type { CodeCase } from "./types";
 import { ValidationError } from "./validation/issues";
 
 export interface ServerParts {
   apiKey: string;
+  affiliateApiKeys: readonly string[];
+  codeCase: CodeCase;
   store: OfferStore;
   faults: FaultController;
   log: RequestLog;
@@ -61,11 +64,12 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     faults: parts.faults,
     log: parts.log,
     record,
+    codeCase: parts.codeCase,
   };
 
   app.setNotFoundHandler((_request, reply) => sendPageNotFound(reply));
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ValidationError) return sendFailure(reply, 400, error.message);
+    if (error instanceof ValidationError) return sendRefusal(reply, error.message);
     if (isAdminPath(request.url))
       return reply.code(error.statusCode ?? 500).send({ error: error.message });
     if (error.statusCode !== undefined && error.statusCode < 500) {

@@ -15,7 +15,17 @@ export interface EmulatorOptions {
   rateLimit?: { requestsPerSecond: number; burst?: number; retryAfterHeader?: boolean };
   /** Print one line per request to stderr. */
   log?: boolean;
+  /**
+   * How this tenant reads codes back: "lower" (payment countries and currencies lower-case, as
+   * in Affise's SDK fixtures; the default) or "as-sent" (every code exactly as it was written,
+   * as on tenants that answer `USD` / `RU`).
+   */
+  codeCase?: CodeCase;
+  /** Keys of affiliates: they read the affiliate view of offers and are refused admin requests. */
+  affiliateApiKeys?: string[];
 }
+
+export type CodeCase = "lower" | "as-sent";
 
 /** One API request as the emulator saw it. */
 export interface LoggedRequest {

@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FaultController, Rejection } from "../faults";
 import type { RequestLog } from "../request-log";
 import { apiRequestOf, attachApiRequest, isAdminPath, type ApiRequest } from "./api-request";
-import { hasValidApiKey } from "./auth";
+import { roleOfKey } from "./auth";
 import { sendForeignNotFound } from "./foreign-pages";
 import { decodeMultipart, isFormContentType, withoutApiKey, type FormFields } from "./form";
 import { sendBadGateway, sendFailure, sendServerError, sendTooManyRequests } from "./replies";
 
 export interface ApiHookOptions {
   apiKey: string;
+  affiliateApiKeys: readonly string[];
   faults: FaultController;
   log: RequestLog;
   printLog: boolean;
@@ -71,8 +72,11 @@ export function registerApiHooks(app: FastifyInstance, options: ApiHookOptions):
     if (options.faults.latencyMs > 0) await sleep(options.faults.latencyMs);
     // Affise routes before it authenticates: an unknown path is a 404 with or without a key.
     if (request.is404) return;
-    if (!hasValidApiKey(request, options.apiKey))
-      return sendFailure(reply, 401, "Token is necessary");
+    const role = roleOfKey(request, options.apiKey, options.affiliateApiKeys);
+    if (!role) return sendFailure(reply, 401, "Token is necessary");
+    apiRequestOf(request)!.role = role;
+    if (role === "affiliate" && !AFFILIATE_ROUTE.test(request.url.split("?")[0]))
+      return sendFailure(reply, 403, "Auth Denied");
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
@@ -82,6 +86,10 @@ export function registerApiHooks(app: FastifyInstance, options: ApiHookOptions):
 
   return record;
 }
+
+/** What an affiliate's key may read: offers (in the affiliate view) and the /3.1 reference lists. */
+const AFFILIATE_ROUTE =
+  /^\/(3\.0\/offers?(\/(\d+|count))?|3\.1\/(countries|devices|oses|cities|connection-types)(\/.*)?)$/;
 
 /** PHP reads form bodies only (never JSON) and only on writes. */
 async function readFormBody(request: FastifyRequest): Promise<FormFields> {

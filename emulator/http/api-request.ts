@@ -11,6 +11,8 @@ export interface ApiRequest {
   form: FormFields;
   /** True once the request is in the log (e.g. dropped), so it is not logged twice. */
   logged: boolean;
+  /** Whose key it carried, once authenticated. */
+  role?: "admin" | "affiliate";
 }
 
 const apiRequests = new WeakMap<FastifyRequest, ApiRequest>();
@@ -26,6 +28,11 @@ export function apiRequestOf(request: FastifyRequest): ApiRequest | undefined {
 /** The merged form of an API request; routes only run for API requests, so it is always set. */
 export function formOf(request: FastifyRequest): FormFields {
   return apiRequests.get(request)?.form ?? {};
+}
+
+/** Whether the request came with an affiliate's key: it then sees the affiliate view. */
+export function isAffiliateRequest(request: FastifyRequest): boolean {
+  return apiRequests.get(request)?.role === "affiliate";
 }
 
 export const ADMIN_PREFIX = "/__emulator";

@@ -18,10 +18,22 @@ export function presentedApiKey(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
-export function hasValidApiKey(request: FastifyRequest, apiKey: string): boolean {
+export type KeyRole = "admin" | "affiliate";
+
+/** Whose key the request presents: the admin's, an affiliate's, or none the tenant knows. */
+export function roleOfKey(
+  request: FastifyRequest,
+  apiKey: string,
+  affiliateApiKeys: readonly string[],
+): KeyRole | undefined {
   const presented = presentedApiKey(request);
-  if (presented === undefined) return false;
+  if (presented === undefined) return undefined;
+  if (sameKey(presented, apiKey)) return "admin";
+  return affiliateApiKeys.some((key) => sameKey(presented, key)) ? "affiliate" : undefined;
+}
+
+function sameKey(presented: string, key: string): boolean {
   const a = Buffer.from(presented);
-  const b = Buffer.from(apiKey);
+  const b = Buffer.from(key);
   return a.length === b.length && timingSafeEqual(a, b);
 }

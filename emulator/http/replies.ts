@@ -9,6 +9,14 @@ export function sendFailure(
   return reply.code(httpStatus).send({ status: 2, message });
 }
 
+/**
+ * A refused request (validation): `{"status":2,"error":…}`. Affise's own clients read the text
+ * from `error`; the fixed answers the spec documents (401, 403, 404, 500) keep `message`.
+ */
+export function sendRefusal(reply: FastifyReply, text: string): FastifyReply {
+  return reply.code(400).send({ status: 2, error: text });
+}
+
 export function sendResourceNotFound(reply: FastifyReply): FastifyReply {
   return sendFailure(reply, 404, "Resource Not Found");
 }

@@ -1,5 +1,10 @@
 import type { StoredCap, StoredLanding, StoredOffer, StoredTargetingGroup } from "../model";
 import { GOALS } from "../reference/catalog";
+import type { CodeCase } from "../types";
+
+/** Targeting and cap countries read back upper-case on a lower-case tenant, as sent otherwise. */
+const groupCode = (codeCase: CodeCase) => (code: string) =>
+  codeCase === "lower" ? code.toUpperCase() : code;
 
 // The tenant's interface languages: Affise returns every one of them, "" where nothing is set.
 const TENANT_LANGUAGES = ["ru", "en", "es", "ka", "vi"];
@@ -21,7 +26,11 @@ export function landingReadModel(landing: StoredLanding): Record<string, unknown
 }
 
 /** Caps read their goals back as a map of goal value to title ({} shape as `[]` when empty). */
-export function capReadModel(cap: StoredCap, offer: StoredOffer): Record<string, unknown> {
+export function capReadModel(
+  cap: StoredCap,
+  offer: StoredOffer,
+  codeCase: CodeCase,
+): Record<string, unknown> {
   const goals: Record<string, string> = {};
   for (const goal of cap.goals) goals[goal] = goalTitle(goal, offer);
   return {
@@ -33,11 +42,15 @@ export function capReadModel(cap: StoredCap, offer: StoredOffer): Record<string,
     affiliate_type: cap.affiliateType,
     affiliates: [...cap.affiliates],
     country_type: cap.countryType,
-    country: [...cap.countries],
+    country: cap.countries.map(groupCode(codeCase)),
   };
 }
 
-export function targetingReadModel(group: StoredTargetingGroup): Record<string, unknown> {
+export function targetingReadModel(
+  group: StoredTargetingGroup,
+  codeCase: CodeCase,
+): Record<string, unknown> {
+  const code = groupCode(codeCase);
   const emptyPair = () => ({ allow: [], deny: [] });
   const emptyMapPair = () => ({ allow: {}, deny: {} });
   return {
@@ -45,7 +58,7 @@ export function targetingReadModel(group: StoredTargetingGroup): Record<string, 
     name: group.name,
     condition: group.condition,
     enabled: group.enabled,
-    country: { allow: [...group.countryAllow], deny: [...group.countryDeny] },
+    country: { allow: group.countryAllow.map(code), deny: group.countryDeny.map(code) },
     region: emptyMapPair(),
     city: emptyMapPair(),
     os: { allow: group.os.map((rule) => ({ ...rule })), deny: [] },

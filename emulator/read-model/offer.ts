@@ -1,4 +1,5 @@
 import type { StoredOffer } from "../model";
+import type { CodeCase } from "../types";
 import { findCategory } from "../reference/categories";
 import { capReadModel, landingReadModel, targetingReadModel, textsByLanguage } from "./details";
 import { partnerPaymentReadModel, paymentReadModel } from "./payment";
@@ -8,7 +9,7 @@ import { partnerPaymentReadModel, paymentReadModel } from "./payment";
  * back lower-case, 0/1 flags as booleans or integers (field by field, as Affise does), and
  * read-only extras appear that a client never sent.
  */
-export function offerReadModel(offer: StoredOffer): Record<string, unknown> {
+export function offerReadModel(offer: StoredOffer, codeCase: CodeCase): Record<string, unknown> {
   const categories = offer.categories.map((id) => findCategory(id) ?? { id, title: "" });
   return {
     id: offer.id,
@@ -28,7 +29,7 @@ export function offerReadModel(offer: StoredOffer): Record<string, unknown> {
     use_https: true,
     use_http: true,
     description_lang: textsByLanguage(offer.descriptionLang),
-    sources: [],
+    sources: [...(offer.sources ?? [])],
     logo: "/images/cpa/logos/",
     logo_source: "",
     status: offer.status,
@@ -36,15 +37,17 @@ export function offerReadModel(offer: StoredOffer): Record<string, unknown> {
     // UNCERTAIN: the read enum has no "protected"; Affise calls that level "premoderated".
     privacy: offer.privacy === "protected" ? "premoderated" : offer.privacy,
     is_top: offer.isTop ? 1 : 0,
-    payments: offer.payments.map(paymentReadModel),
-    partner_payments: offer.partnerPayments.map(partnerPaymentReadModel),
+    payments: offer.payments.map((payment) => paymentReadModel(payment, codeCase)),
+    partner_payments: offer.partnerPayments.map((payment) =>
+      partnerPaymentReadModel(payment, codeCase),
+    ),
     landings: offer.landings.map(landingReadModel),
     strictly_country: 0,
     strictly_os: [],
     strictly_brands: [],
     strictly_connection_type: null,
     restriction_isp: null,
-    targeting: offer.targeting.map(targetingReadModel),
+    targeting: offer.targeting.map((group) => targetingReadModel(group, codeCase)),
     is_redirect_overcap: false,
     is_impression_overcap: false,
     notice_percent_overcap: null,
@@ -72,11 +75,14 @@ export function offerReadModel(offer: StoredOffer): Record<string, unknown> {
     sub_accounts: { "1": { value: "", except: false }, "2": { value: "", except: false } },
     kpi: textsByLanguage(offer.kpi),
     strictly_isp: [],
-    caps: offer.caps.map((cap) => capReadModel(cap, offer)),
+    caps: offer.caps.map((cap) => capReadModel(cap, offer, codeCase)),
     caps_status: [],
     caps_timezone: "UTC",
     caps_goal_overcap: null,
+    // Commission tiers and the schedule are not written by this emulator; read back empty.
     commission_tiers: [],
+    schedule: { enabled: false, date_start: "", date_to: "", timezone: "UTC", intervals: [] },
+    redirect_type: offer.redirectType ?? "http302",
     enabled_commission_tiers: false,
     consider_personal_targeting_only: false,
     hosts_only: false,
@@ -88,7 +94,7 @@ export function offerReadModel(offer: StoredOffer): Record<string, unknown> {
     sub_restrictions: [],
     uniq_ip_only: false,
     reject_not_uniq_ip: 0,
-    countries: offerCountries(offer),
+    countries: offerCountries(offer, codeCase),
     duplicate_clicks_threshold: 0,
     sign_clicks_integration: "no_sign",
     note_aff: "",
@@ -98,11 +104,12 @@ export function offerReadModel(offer: StoredOffer): Record<string, unknown> {
   };
 }
 
-/** The union of the payments' countries, lower-case, as Affise lists an offer's geography. */
-function offerCountries(offer: StoredOffer): string[] {
+/** The union of the payments' countries, in the tenant's case, as Affise lists an offer's geography. */
+function offerCountries(offer: StoredOffer, codeCase: CodeCase): string[] {
   const codes = new Set<string>();
   for (const payment of [...offer.payments, ...offer.partnerPayments]) {
-    for (const code of payment.countries) codes.add(code.toLowerCase());
+    for (const code of payment.countries)
+      codes.add(codeCase === "lower" ? code.toLowerCase() : code);
   }
   return [...codes].sort();
 }

@@ -1,12 +1,17 @@
 import type { StoredPartnerPayment, StoredPayment } from "../model";
 import { findCity } from "../reference/cities";
+import type { CodeCase } from "../types";
 
-/** A payment as Affise returns it: lower-case codes, booleans, city objects, numbers. */
-export function paymentReadModel(payment: StoredPayment): Record<string, unknown> {
+/** A payment as Affise returns it: codes in the tenant's case, booleans, city objects, numbers. */
+export function paymentReadModel(
+  payment: StoredPayment,
+  codeCase: CodeCase,
+): Record<string, unknown> {
+  const code = (text: string) => (codeCase === "lower" ? text.toLowerCase() : text);
   return {
     id: payment.id,
     title: payment.title,
-    countries: payment.countries.map((code) => code.toLowerCase()),
+    countries: payment.countries.map(code),
     country_exclude: payment.countryExclude,
     cities: payment.cities.map((id) => findCity(id) ?? { id }),
     devices: [...payment.devices],
@@ -14,7 +19,7 @@ export function paymentReadModel(payment: StoredPayment): Record<string, unknown
     goal: payment.goal,
     total: payment.total,
     revenue: payment.revenue,
-    currency: payment.currency.toLowerCase(),
+    currency: code(payment.currency),
     type: payment.type,
     with_regions: false,
     url: null,
@@ -23,6 +28,9 @@ export function paymentReadModel(payment: StoredPayment): Record<string, unknown
   };
 }
 
-export function partnerPaymentReadModel(payment: StoredPartnerPayment): Record<string, unknown> {
-  return { ...paymentReadModel(payment), partners: [...payment.partners] };
+export function partnerPaymentReadModel(
+  payment: StoredPartnerPayment,
+  codeCase: CodeCase,
+): Record<string, unknown> {
+  return { ...paymentReadModel(payment, codeCase), partners: [...payment.partners] };
 }

@@ -33,5 +33,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: RouteContext)
     return context.faults.settings();
   });
 
-  app.get("/__emulator/offers", async () => ({ offers: context.store.all().map(offerReadModel) }));
+  app.get("/__emulator/offers", async () => ({
+    offers: context.store.all().map((offer) => offerReadModel(offer, context.codeCase)),
+  }));
 }

@@ -2,10 +2,13 @@ import type { FaultController } from "../faults";
 import type { RecordOutcome } from "../http/api-hooks";
 import type { RequestLog } from "../request-log";
 import type { OfferStore } from "../store/offer-store";
+import type { CodeCase } from "../types";
 
 /** What route handlers share. */
 export interface RouteContext {
   store: OfferStore;
+  /** How this tenant reads codes back. */
+  codeCase: CodeCase;
   faults: FaultController;
   log: RequestLog;
   record: RecordOutcome;

@@ -21,7 +21,7 @@ export function registerOfferWriteRoutes(app: FastifyInstance, context: RouteCon
     );
     const offer = context.store.insert(draft);
     if (context.faults.takeDropAfterCommit()) return dropConnection(request, reply, context);
-    return { status: 1, offer: offerReadModel(offer) };
+    return { status: 1, offer: offerReadModel(offer, context.codeCase) };
   });
 
   app.post<{ Params: { id: string } }>("/3.0/admin/offer/:id", async (request, reply) => {
@@ -31,7 +31,7 @@ export function registerOfferWriteRoutes(app: FastifyInstance, context: RouteCon
     if (!existing) return sendResourceNotFound(reply);
     const edited = applyOfferForm(formOf(request), existing, "edit");
     const [offer] = context.store.replace([{ ...edited, updatedAt: affiseTimestamp() }]);
-    return { status: 1, offer: offerReadModel(offer) };
+    return { status: 1, offer: offerReadModel(offer, context.codeCase) };
   });
 }
 

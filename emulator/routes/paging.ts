@@ -22,22 +22,23 @@ export function readPaging(
   return { page: page ?? 1, perPage: Math.min(limit ?? limits.defaultLimit, limits.maxLimit) };
 }
 
-/** One page of items and Affise's pagination block; `next_page` is null on the last page. */
+/** One page of items and Affise's pagination block; the last page has no `next_page` key. */
 export function pageOf<T>(
   items: readonly T[],
   paging: Paging,
 ): {
   items: T[];
-  pagination: { per_page: number; total_count: number; page: number; next_page: number | null };
+  pagination: { per_page: number; total_count: number; page: number; next_page?: number };
 } {
   const start = (paging.page - 1) * paging.perPage;
+  const more = start + paging.perPage < items.length;
   return {
     items: items.slice(start, start + paging.perPage),
     pagination: {
       per_page: paging.perPage,
       total_count: items.length,
       page: paging.page,
-      next_page: start + paging.perPage < items.length ? paging.page + 1 : null,
+      ...(more ? { next_page: paging.page + 1 } : {}),
     },
   };
 }

@@ -9,7 +9,7 @@ import { readInteger, readStringList } from "./values";
 const COUNTRY_CODES = new Set(COUNTRIES.map((country) => country.code));
 const HEX_ID = /^[0-9a-f]{24}$/;
 
-// Affise stores codes lower-case (that is how it reads them back), so it accepts either case.
+// Codes are accepted in either case and kept as sent; the tenant's read-back case is applied on read.
 export function readCountryCodes(
   value: unknown,
   path: string,
@@ -19,8 +19,8 @@ export function readCountryCodes(
   if (entries === undefined) return undefined;
   const codes: string[] = [];
   for (const entry of entries) {
-    const code = entry.value.trim().toUpperCase();
-    if (COUNTRY_CODES.has(code)) codes.push(code);
+    const code = entry.value.trim();
+    if (COUNTRY_CODES.has(code.toUpperCase())) codes.push(code);
     else
       issues.add(entry.path, `unknown country code '${entry.value}' (ISO 3166-1 alpha-2 expected)`);
   }
@@ -41,7 +41,7 @@ export function readCurrency(value: unknown, path: string, issues: Issues): stri
     issues.add(path, `currency '${currency.code}' is not active on this tenant`);
     return undefined;
   }
-  return currency.code;
+  return value.trim();
 }
 
 export function readDevices(value: unknown, path: string, issues: Issues): string[] | undefined {

@@ -38,6 +38,11 @@ export function applyOfferDetails(form: FormFields, offer: StoredOffer, issues: 
     offer.holdType = readEnum(form.hold_type, HOLD_TYPES, "hold_type", issues) ?? offer.holdType;
   if (sent("start_at")) offer.startAt = readStartAt(form.start_at, issues) ?? offer.startAt;
   if (sent("stopDate")) offer.stopAt = readStopDate(form.stopDate, issues);
+  if (sent("redirect_type")) {
+    offer.redirectType =
+      readEnum(form.redirect_type, REDIRECT_TYPES, "redirect_type", issues) ?? offer.redirectType;
+  }
+  if (sent("sources")) offer.sources = readSources(form.sources, issues);
   if (sent("is_top")) offer.isTop = readFlag(form.is_top, "is_top", issues) ?? offer.isTop;
   if (sent("is_cpi")) offer.isCpi = readFlag(form.is_cpi, "is_cpi", issues) ?? offer.isCpi;
   if (sent("caps")) offer.caps = readCaps(form.caps, "caps", issues) ?? offer.caps;
@@ -48,6 +53,18 @@ export function applyOfferDetails(form: FormFields, offer: StoredOffer, issues: 
     offer.targeting =
       readTargeting(form.targeting, "targeting", offer.targeting, issues) ?? offer.targeting;
   }
+}
+
+const REDIRECT_TYPES = ["http302", "http302hidden", "js", "meta"] as const;
+
+function readSources(value: unknown, issues: Issues): string[] {
+  if (value === "") return [];
+  const ids: string[] = [];
+  for (const entry of readStringList(value, "sources", issues) ?? []) {
+    if (/^[0-9a-f]{24}$/.test(entry.value)) ids.push(entry.value);
+    else issues.add(entry.path, `must be a traffic source id (24 hex characters)`);
+  }
+  return ids;
 }
 
 function readTexts(value: unknown, path: string, issues: Issues): Record<string, string> {

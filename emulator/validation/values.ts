@@ -45,6 +45,8 @@ export function readEnum<T extends string>(
 
 /** Booleans travel as 0/1 on the wire. */
 export function readFlag(value: unknown, path: string, issues: Issues): boolean | undefined {
+  // Affise documents `payments[0][country_exclude][]=1`: a one-item list is the flag itself.
+  if (Array.isArray(value) && value.length === 1) return readFlag(value[0], path, issues);
   if (value === "0") return false;
   if (value === "1") return true;
   issues.add(path, `must be 0 or 1 (got ${describeValue(value)})`);

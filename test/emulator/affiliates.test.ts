@@ -75,12 +75,12 @@ describe("affiliate access to an offer", () => {
     const offer = await createOffer(client);
     const missing = await client.post("/3.0/offer/enable-affiliate", { offer_id: [offer.id] });
     expect(missing.status).toBe(400);
-    expect(missing.json.message).toContain("pid: is required");
+    expect(missing.json.error).toContain("pid: is required");
     const bad = await client.post("/3.0/offer/disable-affiliate", {
       offer_id: [offer.id],
       pid: "x",
     });
-    expect(bad.json.message).toContain("pid: must be an integer");
+    expect(bad.json.error).toContain("pid: must be an integer");
   });
 
   it("survives in the stored offer across other edits", async () => {

@@ -105,7 +105,7 @@ describe("caps and landings", () => {
         caps: [cap],
       });
       expect(response.status).toBe(400);
-      expect(response.json.message).toContain(message);
+      expect(response.json.error).toContain(message);
     });
   });
 
@@ -167,8 +167,8 @@ describe("caps and landings", () => {
         landings: [{ title: "t" }],
       });
       expect(response.status).toBe(400);
-      expect(response.json.message).toContain("landings[0].url: is required");
-      expect(response.json.message).toContain("landings[0].url_preview: is required");
+      expect(response.json.error).toContain("landings[0].url: is required");
+      expect(response.json.error).toContain("landings[0].url_preview: is required");
     });
   });
 });

@@ -140,6 +140,11 @@ describe("parsing command-line options", () => {
     });
   });
 
+  it("sets the tenant's read-back code case and an affiliate's key", () => {
+    const parsed = parseCliArgs(["--api-key", "k", "--code-case", "as-sent", "--affiliate-key=a1"]);
+    expect(parsed).toMatchObject({ options: { codeCase: "as-sent", affiliateApiKeys: ["a1"] } });
+  });
+
   it("defaults to port 4010 on 127.0.0.1 with no faults", () => {
     expect(parseCliArgs(["--api-key", "k"])).toEqual({
       options: {
@@ -160,6 +165,7 @@ describe("parsing command-line options", () => {
     [["--api-key", "k", "--port"], "--port needs a value"],
     [["--api-key", "k", "--fail-status", "503"], "--fail-status must be 500, 502 or 429"],
     [["--api-key", "k", "--latency-ms", "-1"], "--latency-ms must be a non-negative number"],
+    [["--api-key", "k", "--code-case", "upper"], "--code-case must be lower or as-sent"],
   ])("refuses %j", (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(message);
   });

@@ -67,12 +67,12 @@ describe("bulk endpoints", () => {
     });
 
     it("requires offer_id[] with integer ids", async () => {
-      expect((await client.post("/3.0/admin/offer/delete", {})).json.message).toContain(
+      expect((await client.post("/3.0/admin/offer/delete", {})).json.error).toContain(
         "offer_id: is required",
       );
       const bad = await client.post("/3.0/admin/offer/delete", { offer_id: ["abc"] });
       expect(bad.status).toBe(400);
-      expect(bad.json.message).toContain("offer_id[0]: must be an integer");
+      expect(bad.json.error).toContain("offer_id[0]: must be an integer");
     });
   });
 
@@ -119,7 +119,7 @@ describe("bulk endpoints", () => {
         status: "paused",
       });
       expect(response.status).toBe(400);
-      expect(response.json.message).toContain("status: must be one of active, stopped, suspended");
+      expect(response.json.error).toContain("status: must be one of active, stopped, suspended");
       expect(emulator.offers()[0].status).toBe("stopped");
     });
 
@@ -127,7 +127,7 @@ describe("bulk endpoints", () => {
       const a = await createOffer(client);
       const response = await client.post("/3.0/admin/offer/mass-update", { offer_id: [a.id] });
       expect(response.status).toBe(400);
-      expect(response.json.message).toContain("status or privacy is required");
+      expect(response.json.error).toContain("status or privacy is required");
     });
 
     it("answers 404 when an id is unknown, changing nothing", async () => {

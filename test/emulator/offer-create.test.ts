@@ -215,7 +215,7 @@ describe("creating an offer (POST /3.0/admin/offer)", () => {
         body: JSON.stringify(offerForm()),
       });
       expect(response.status).toBe(400);
-      expect(response.json.message).toContain("title: is required");
+      expect(response.json.error).toContain("title: is required");
     });
   });
 

@@ -27,7 +27,7 @@ describe("the offer's other fields (texts, lists, schedule, flags)", () => {
     const offer = await createOffer(client);
     const response = await client.post(`/3.0/admin/offer/${offer.id}`, form);
     expect(response.status).toBe(400);
-    expect(response.json.message).toContain(message);
+    expect(response.json.error).toContain(message);
     expect((await client.get(`/3.0/offer/${offer.id}`)).json.offer).toEqual(offer);
   }
 

@@ -25,7 +25,7 @@ describe("validation on create and edit", () => {
     const response = await client.post("/3.0/admin/offer", form);
     expect(response.status).toBe(400);
     expect(response.json.status).toBe(2);
-    expect(response.json.message).toContain(message);
+    expect(response.json.error).toContain(message);
     expect(emulator.offers()).toHaveLength(before);
   }
 
@@ -140,9 +140,9 @@ describe("validation on create and edit", () => {
       payments: [payment({ currency: "XXX" }), payment({ type: "nope" })],
     });
     const response = await client.post("/3.0/admin/offer", form);
-    expect(response.json.message).toContain("title: must not be empty");
-    expect(response.json.message).toContain("payments[0].currency: unknown currency 'XXX'");
-    expect(response.json.message).toContain("payments[1].type: must be one of");
+    expect(response.json.error).toContain("title: must not be empty");
+    expect(response.json.error).toContain("payments[0].currency: unknown currency 'XXX'");
+    expect(response.json.error).toContain("payments[1].type: must be one of");
   });
 
   it("refuses an invalid edit and leaves the offer exactly as it was", async () => {
@@ -152,7 +152,7 @@ describe("validation on create and edit", () => {
       payments: [payment({ countries: ["ZZ"] })],
     });
     expect(response.status).toBe(400);
-    expect(response.json.message).toContain("payments[0].countries[0]: unknown country code 'ZZ'");
+    expect(response.json.error).toContain("payments[0].countries[0]: unknown country code 'ZZ'");
     const read = await client.get(`/3.0/offer/${offer.id}`);
     expect(read.json.offer).toEqual(offer);
   });

@@ -93,7 +93,6 @@ describe("reference lists", () => {
       per_page: 100,
       total_count: json.advertisers.length,
       page: 1,
-      next_page: null,
     });
     const paged = await client.get("/3.0/admin/advertisers", { limit: 1 });
     expect(paged.json.advertisers).toHaveLength(1);

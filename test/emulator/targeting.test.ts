@@ -122,6 +122,6 @@ describe("targeting groups", () => {
     const offer = await createOffer(client);
     const response = await client.post(`/3.0/admin/offer/${offer.id}`, { targeting: [fields] });
     expect(response.status).toBe(400);
-    expect(response.json.message).toContain(message);
+    expect(response.json.error).toContain(message);
   });
 });
