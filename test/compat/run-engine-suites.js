@@ -67,9 +67,19 @@ function prepare(tarball, filename) {
 
 function newestNode22() {
   const pkg = `node-${process.platform}-${process.arch}`;
-  const versions = JSON.parse(
-    execFileSync(npm, ["view", `${pkg}@22`, "version", "--json"], { encoding: "utf8" }),
-  );
+  let versions;
+  try {
+    versions = JSON.parse(
+      execFileSync(npm, ["view", `${pkg}@22`, "version", "--json"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }),
+    );
+  } catch {
+    throw new programs.CompatError(
+      `cannot ask the npm registry for ${pkg}@22: is this machine offline?`,
+    );
+  }
   return [].concat(versions).at(-1);
 }
 
