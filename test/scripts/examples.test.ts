@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
@@ -45,6 +46,16 @@ describe("examples/", () => {
       expect(parse(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")).runtime).toBe("nodejs");
     },
   );
+
+  it.each(EXAMPLES)("%s: what following its README writes is git-ignored", (example) => {
+    const written = ["package-lock.json", "node_modules/x"];
+    if (example !== "gitops") written.push("Pulumi.dev.yaml");
+    for (const file of written) {
+      const relative = path.join("examples", example, file);
+      const ignored = spawnSync("git", ["check-ignore", "-q", relative], { cwd: ROOT }).status;
+      expect([relative, ignored]).toEqual([relative, 0]);
+    }
+  });
 
   it("gitops ships valid offer files", () => {
     const { offers, errors } = loadOfferFiles(path.join(ROOT, "examples", "gitops", "offers"));
