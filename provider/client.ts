@@ -63,6 +63,23 @@ export interface TenantLists {
   oses: string[];
 }
 
+export interface OfferListQuery {
+  page: number;
+  limit: number;
+  /** Default: every status. */
+  statuses?: OfferStatus[];
+  /** Only these integer offer ids. */
+  ids?: string[];
+}
+
+/** A page of `GET /3.0/offers`; Affise may leave out `next_page` (or send null) on the last one. */
+export interface OfferPage {
+  offers: AffiseOffer[];
+  totalCount?: number;
+  perPage?: number;
+  nextPage?: number;
+}
+
 const isUncommittedFailure = (error: AxiosError): boolean =>
   error.response ? error.response.status === 429 : error.code === "ECONNREFUSED";
 
@@ -156,6 +173,43 @@ export class AffiseClient {
     return offers
       .map((offer) => parseOffer({ offer }, "GET", path))
       .filter((offer) => String(offer.external_offer_id ?? "") === externalOfferId);
+  }
+
+  /**
+   * One page of the account's offers, oldest id first (so a page boundary does not move while
+   * offers are created elsewhere). `status[]` is always sent: Affise lists only active offers
+   * without it.
+   */
+  async listOffers(query: OfferListQuery): Promise<OfferPage> {
+    const path = "/3.0/offers";
+    const body = await this.request({
+      method: "GET",
+      url: path,
+      params: {
+        status: query.statuses ?? ALL_STATUSES,
+        int_id: query.ids,
+        sort: { id: "asc" },
+        page: query.page,
+        limit: query.limit,
+      },
+    });
+    const offers = (body as { offers?: unknown }).offers;
+    if (!Array.isArray(offers))
+      throw new AffiseError("GET", path, "protocol", "answer has no offers list");
+    const pagination = ((body as { pagination?: unknown }).pagination ?? {}) as Record<
+      string,
+      unknown
+    >;
+    const count = (value: unknown) =>
+      value === null || value === undefined || value === "" || !Number.isFinite(Number(value))
+        ? undefined
+        : Number(value);
+    return {
+      offers: offers.map((offer) => parseOffer({ offer }, "GET", path)),
+      totalCount: count(pagination.total_count),
+      perPage: count(pagination.per_page),
+      nextPage: count(pagination.next_page),
+    };
   }
 
   async createOffer(form: string): Promise<AffiseOffer> {
