@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(summaryText(summary, options.outDir, progress.elapsedMs()));
-  return summary.failed.length > 0 ? 1 : 0;
+  return summary.failed.length + summary.invalid.length > 0 ? 1 : 0;
 }
 
 export function summaryText(summary: ExportSummary, outDir: string, elapsedMs: number): string {
@@ -133,6 +133,11 @@ export function summaryText(summary: ExportSummary, outDir: string, elapsedMs: n
   }
   for (const failure of summary.failed)
     lines.push(`Offer ${failure.id} not exported: ${failure.message}`);
+  for (const offer of summary.invalid)
+    lines.push(
+      `${offer.file}: Affise holds values pulumi-affise refuses (${offer.problems.join("; ")}); ` +
+        "fix the file (or the offer in Affise) before pulumi up",
+    );
   if (summary.totalCount !== undefined && summary.listed < summary.totalCount)
     lines.push(
       `Affise counted ${summary.totalCount} offers but listed ${summary.listed}: offers changed ` +

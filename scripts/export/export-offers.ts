@@ -39,6 +39,8 @@ export interface ExportSummary {
   /** Already in the folder, left as they are. */
   skipped: ExportedFile[];
   failed: { id: string; message: string }[];
+  /** Written as Affise holds them, but refused by `check`: the user must decide (validate shows them). */
+  invalid: (ExportedFile & { problems: string[] })[];
   /** Affise's total_count when the listing started, if it gave one. */
   totalCount?: number;
 }
@@ -48,7 +50,13 @@ export async function exportOffers(
   options: ExportOptions,
 ): Promise<ExportSummary> {
   const names = new FileNames(options.outDir);
-  const summary: ExportSummary = { listed: 0, written: [], skipped: [], failed: [] };
+  const summary: ExportSummary = {
+    listed: 0,
+    written: [],
+    skipped: [],
+    failed: [],
+    invalid: [],
+  };
   const pageSize = options.pageSize ?? 100;
   const seen = new Set<string>();
   fs.mkdirSync(options.outDir, { recursive: true });
@@ -109,12 +117,21 @@ async function carryOut(
   try {
     const restricted = offer.privacy !== undefined && offer.privacy !== "public";
     const affiliates = restricted ? await client.getEnabledAffiliates(offer.id) : undefined;
-    const exported = exportedOffer(offer, affiliates);
-    const text = offerFileText(exported, (options.now ?? (() => new Date()))());
+    const now = (options.now ?? (() => new Date()))();
+    const exported = exportedOffer(offer, affiliates, now);
+    const text = offerFileText(exported, now);
     const problem = roundTripProblem(text, exported.inputs);
-    if (problem) throw new Error(problem);
+    if (problem?.differing) {
+      throw new Error(
+        `its file would declare ${problem.differing.join(", ")} differently from Affise, so it was not written`,
+      );
+    }
     writeAtomically(target.file, text);
     summary.written.push({ id: offer.id, file: target.file });
+    if (problem?.invalid) {
+      const problems = problem.invalid.map((f) => `${f.property}: ${f.reason}`);
+      summary.invalid.push({ id: offer.id, file: target.file, problems });
+    }
   } catch (error) {
     summary.failed.push({ id: offer.id, message: (error as Error).message });
   }

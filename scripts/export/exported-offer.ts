@@ -3,6 +3,7 @@
  * (stateFromAffise, inputsFromState): what `check` makes of the file is exactly what a refresh
  * would report, so adopting an unchanged export writes nothing to the offer itself.
  */
+import { earliestToday } from "../../provider/dates";
 import { OPTIONAL_FIELDS, type OptionalField } from "../../provider/normalize";
 import { type AffiseOffer, inputsFromState, stateFromAffise } from "../../provider/read-model";
 import type { CheckedOffer } from "../../provider/types";
@@ -67,7 +68,11 @@ export interface ExportedOffer {
  * `enabledAffiliates` is read (and exported) only when given: it costs a request per offer and
  * only means something for protected and private offers.
  */
-export function exportedOffer(offer: AffiseOffer, enabledAffiliates?: number[]): ExportedOffer {
+export function exportedOffer(
+  offer: AffiseOffer,
+  enabledAffiliates: number[] | undefined,
+  now: Date,
+): ExportedOffer {
   const manageAll: Record<string, unknown> = { deletePolicy: "stop", adoptId: Number(offer.id) };
   for (const field of EXPORTED_FIELDS) manageAll[field] = true;
   if (enabledAffiliates === undefined) delete manageAll.enabledAffiliates;
@@ -76,6 +81,10 @@ export function exportedOffer(offer: AffiseOffer, enabledAffiliates?: number[]):
   const record = inputs as unknown as Record<string, unknown>;
   // A field Affise has no value for stays undeclared: left alone, as before the export.
   for (const field of EXPORTED_FIELDS) if (isEmpty(record[field])) delete record[field];
+  // A start already past is history, not a setting: Affise refuses it as a new start date, and
+  // an undeclared startAt is left as it is.
+  if (inputs.startAt !== undefined && inputs.startAt.slice(0, 10) < earliestToday(now))
+    delete inputs.startAt;
   const markedName = markerName(offer.external_offer_id);
   // The marker is the default the Offer writes itself: declaring it would pin another stack's.
   if (markedName !== undefined || offer.external_offer_id === "") delete inputs.externalOfferId;

@@ -5,7 +5,7 @@
  * the inputs the reader produced from Affise.
  */
 import { Document, isScalar, parse, visit } from "yaml";
-import { checkOffer } from "../../provider/check";
+import { type CheckFailure, checkOffer } from "../../provider/check";
 import { canonicalJson } from "../../provider/normalize-delivery";
 import type {
   CheckedCap,
@@ -90,25 +90,30 @@ export function offerFileText(exported: ExportedOffer, exportedAt: Date): string
   return `${header.join("\n")}\n${doc.toString({ lineWidth: 100, flowCollectionPadding: false })}`;
 }
 
+/** How a file's text differs from what it should declare. */
+export interface RoundTripProblem {
+  /** The file does not validate: Affise holds values `check` refuses (the user must decide). */
+  invalid?: CheckFailure[];
+  /** Inputs the file would declare differently from Affise: a file that must not be written. */
+  differing?: string[];
+}
+
 /**
- * Why `text` does not declare exactly `expected`, or undefined when it does: the file is read as
- * the offer-file loader reads it and checked as `pulumi up` checks it.
+ * Undefined when `text`, read as the offer-file loader reads it and checked as `pulumi up` checks
+ * it, declares exactly `expected`.
  */
-export function roundTripProblem(text: string, expected: CheckedOffer): string | undefined {
-  const declared = parse(text) as Raw;
-  const outcome = checkOffer(declared);
-  if (outcome.failures.length > 0) {
-    const failure = outcome.failures[0];
-    return `the written file would not validate: ${failure.property}: ${failure.reason}`;
-  }
+export function roundTripProblem(
+  text: string,
+  expected: CheckedOffer,
+): RoundTripProblem | undefined {
+  const outcome = checkOffer(parse(text) as Raw);
+  if (outcome.failures.length > 0) return { invalid: outcome.failures };
   const differing = Object.keys({ ...outcome.inputs, ...expected }).filter(
     (key) =>
       canonicalJson((outcome.inputs as unknown as Raw)[key] ?? null) !==
       canonicalJson((expected as unknown as Raw)[key] ?? null),
   );
-  return differing.length === 0
-    ? undefined
-    : `the written file would declare ${differing.join(", ")} differently from Affise`;
+  return differing.length === 0 ? undefined : { differing };
 }
 
 /** The file's fields: the checked inputs in a fixed order, defaults inside list items left out. */
