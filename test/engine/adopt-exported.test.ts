@@ -13,6 +13,7 @@ import type { Declared } from "../harness/engine";
 import { type Stack, startStack } from "../harness/stack";
 import { editInAffise, seedAccount, seedForm } from "../export/seed-account";
 import { AffiseClient } from "../../provider/client";
+import { resolveConnection } from "../../provider/connection";
 import { loadOfferFiles } from "../../provider/offer-files";
 import { exportOffers } from "../../scripts/export/export-offers";
 import { EXPORT_TIME_PREFIX } from "../../scripts/export/offer-yaml";
@@ -37,12 +38,9 @@ afterAll(async () => {
 
 const client = () =>
   new AffiseClient({
-    apiUrl: stack.emulator.url,
-    apiKey: stack.apiKey,
-    timeoutMs: 30_000,
+    ...resolveConnection({ apiUrl: stack.emulator.url, apiKey: stack.apiKey }),
     maxRetries: 2,
     maxRequestsPerSecond: 200,
-    maxConcurrency: 4,
   });
 
 async function exportTo(out: string) {

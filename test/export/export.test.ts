@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { checkOffer } from "../../provider/check";
 import { AffiseClient } from "../../provider/client";
+import { resolveConnection } from "../../provider/connection";
 import { canonicalJson } from "../../provider/normalize-delivery";
 import { loadOfferFiles, type OfferFile } from "../../provider/offer-files";
 import { inputsFromState, stateFromAffise } from "../../provider/read-model";
@@ -38,12 +39,9 @@ afterAll(async () => {
 
 const client = (maxRetries = 2) =>
   new AffiseClient({
-    apiUrl: emulator.url,
-    apiKey: API_KEY,
-    timeoutMs: 30_000,
+    ...resolveConnection({ apiUrl: emulator.url, apiKey: API_KEY }),
     maxRetries,
     maxRequestsPerSecond: 500,
-    maxConcurrency: 4,
   });
 
 const run = (outDir: string, options: Partial<ExportOptions> = {}, retries = 2) =>

@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { AffiseClient } from "../../provider/client";
+import { resolveConnection } from "../../provider/connection";
 import { exportOffers } from "../../scripts/export/export-offers";
 
 type Pagination = (page: number, perPage: number, total: number) => Record<string, unknown>;
@@ -46,13 +47,10 @@ async function listWith(total: number, perPage: number, pagination: Pagination) 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "pages-"));
   try {
+    const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const client = new AffiseClient({
-      apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      apiKey: "pagination-key",
-      timeoutMs: 10_000,
+      ...resolveConnection({ apiUrl, apiKey: "pagination-key" }),
       maxRetries: 0,
-      maxRequestsPerSecond: 100,
-      maxConcurrency: 2,
     });
     const summary = await exportOffers(client, { outDir: out, pageSize: perPage });
     return { pages, summary, files: fs.readdirSync(out).length };

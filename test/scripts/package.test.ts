@@ -52,4 +52,9 @@ describe("the package as npm pack builds it", () => {
   it("ships the validate command it declares", () => {
     expect(files).toContain(manifest.bin["affise-validate-offers"]);
   });
+
+  it("ships the export command it declares, with the modules it loads", () => {
+    expect(files).toContain(manifest.bin["affise-export-offers"]);
+    expect(files).toContain("dist/scripts/export/export-offers.js");
+  });
 });
