@@ -22,13 +22,33 @@ export class OfferFilesError extends pulumi.RunError {
   }
 }
 
-/** Declares one Offer per offer file under `dir`, keyed by resource name. */
+export interface DeclareOffersOptions {
+  /** Accept a folder with no offer files, so that the update deletes every offer it manages. */
+  allowEmpty?: boolean;
+}
+
+/**
+ * Declares one Offer per offer file under `dir`, keyed by resource name. A folder with no offer
+ * files is refused unless `allowEmpty`: emptied by mistake, it would delete every offer.
+ */
 export function declareOffers(
   dir: string,
   opts?: pulumi.CustomResourceOptions,
+  options: DeclareOffersOptions = {},
 ): Record<string, Offer> {
   const { offers, errors } = loadOfferFiles(dir);
   if (errors.length > 0) throw new OfferFilesError(errors);
+  if (offers.length === 0 && !options.allowEmpty) {
+    throw new OfferFilesError([
+      {
+        file: dir,
+        path: "",
+        message:
+          "no offer files (*.yaml, *.yml); with none, this update would delete every offer " +
+          "the stack manages; allow it deliberately with allowEmpty",
+      },
+    ]);
+  }
   return Object.fromEntries(offers.map(({ name, args }) => [name, new Offer(name, args, opts)]));
 }
 

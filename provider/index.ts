@@ -20,4 +20,4 @@ export { PAYMENT_TYPES, DEVICES, DELETE_POLICIES, offerSchema } from "./schema";
 export { loadOfferFiles, formatOfferFileError, offerFileSchema } from "./offer-files";
 export type { OfferFile, OfferFileError, LoadedOfferFiles } from "./offer-files";
 export { declareOffers, offerSummaries, OfferFilesError } from "./declare-offers";
-export type { OfferSummary } from "./declare-offers";
+export type { DeclareOffersOptions, OfferSummary } from "./declare-offers";

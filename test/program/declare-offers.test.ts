@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { declareOffers, OfferFilesError } from "../../provider";
@@ -33,6 +35,19 @@ async function registrations(declare: () => unknown): Promise<Registered[]> {
 }
 
 describe("declareOffers", () => {
+  it("refuses a folder with no offer files: emptied by mistake, it would delete every offer", () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "offers-empty-"));
+    try {
+      expect(() => declareOffers(empty)).toThrow(OfferFilesError);
+      expect(() => declareOffers(empty)).toThrow(
+        `${empty}: no offer files (*.yaml, *.yml); with none, this update would delete every offer`,
+      );
+      expect(declareOffers(empty, undefined, { allowEmpty: true })).toEqual({});
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it("declares exactly one affise.Offer per offer file, with the file's inputs", async () => {
     const registered = await registrations(() => declareOffers(path.join(fixtures, "good")));
 

@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 
@@ -65,6 +67,22 @@ describe("the root Pulumi program", () => {
         partnerPayments: 1,
       },
     });
+  });
+
+  it("refuses an empty offers folder unless affise-offers:allowEmpty is set", async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "offers-empty-"));
+    try {
+      await expect(runProgram({ "affise-offers:offersDir": empty })).rejects.toThrow(
+        "no offer files",
+      );
+      const { registered } = await runProgram({
+        "affise-offers:offersDir": empty,
+        "affise-offers:allowEmpty": "true",
+      });
+      expect(registered).toEqual([]);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it("reads offers from the folder set in affise-offers:offersDir", async () => {
