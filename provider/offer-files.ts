@@ -7,18 +7,20 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type YAMLError,
-} from "yaml";
+import { isMap, LineCounter, type YAMLError } from "yaml";
 import { z } from "zod";
-import { checkOffer, INTERNAL_INPUTS } from "./check";
+import { checkOffer, formatPath, INTERNAL_INPUTS } from "./check";
+import { findOfferFiles } from "./offer-folder";
+import {
+  decodeOfferFile,
+  impreciseNumberMessage,
+  impreciseNumbers,
+  isTooDeep,
+  nodeOffset,
+  parseOfferYaml,
+  parsePropertyPath,
+  TOO_DEEP,
+} from "./offer-yaml";
 import { offerSchema } from "./schema";
 import type { OfferArgs } from "./types";
 
@@ -72,7 +74,9 @@ export function loadOfferFiles(dir: string): LoadedOfferFiles {
       errors: [{ file: dir, path: "", message: `no such folder (${path.resolve(dir)})` }],
     };
   }
-  return loadOfferFileList(findOfferFiles(dir));
+  const found = findOfferFiles(dir);
+  const loaded = loadOfferFileList(found.files);
+  return { offers: loaded.offers, errors: [...found.errors, ...loaded.errors] };
 }
 
 /** Validates these offer files together, as `loadOfferFiles` does a folder's. */
@@ -92,10 +96,21 @@ export function loadOfferFileList(files: string[]): LoadedOfferFiles {
   };
 }
 
-/** `offers/foo.yaml:12 payments[1].currency: must be ...` */
+/**
+ * `offers/foo.yaml:12 payments[1].currency: must be ...`, always one line: a line break in a file
+ * name or a message is written as \n, so no file can start a line of its own (e.g. a forged
+ * `::warning` for GitHub Actions, which reads workflow commands from stderr too).
+ */
 export function formatOfferFileError(error: OfferFileError): string {
-  const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
-  return error.path ? `${where} ${error.path}: ${error.message}` : `${where}: ${error.message}`;
+  const file = oneLine(error.file);
+  const where = error.line === undefined ? file : `${file}:${error.line}`;
+  const message = oneLine(error.message);
+  return error.path ? `${where} ${oneLine(error.path)}: ${message}` : `${where}: ${message}`;
+}
+
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 interface LoadedOfferFile {
@@ -109,14 +124,19 @@ interface LoadedOfferFile {
 
 function loadOfferFile(file: string): LoadedOfferFile {
   const fail = (message: string) => ({ errors: [{ file, path: "", message }] });
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    bytes = fs.readFileSync(file);
   } catch (error) {
     return fail(`cannot be read: ${(error as Error).message}`);
   }
+  const decoded = decodeOfferFile(bytes);
+  if ("problem" in decoded) {
+    return { errors: [{ file, path: "", line: decoded.line, message: decoded.problem }] };
+  }
+  const text = decoded.text;
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseOfferYaml(text, lines);
   const lineAt = (offset: number | undefined) =>
     offset === undefined ? undefined : lines.linePos(offset).line;
 
@@ -136,8 +156,20 @@ function loadOfferFile(file: string): LoadedOfferFile {
   }
   let value: Record<string, unknown>;
   try {
+    const imprecise = impreciseNumbers(doc, text);
+    if (imprecise.length > 0) {
+      return {
+        errors: imprecise.map((number) => ({
+          file,
+          path: formatPath(number.path),
+          line: lineAt(number.offset),
+          message: impreciseNumberMessage(number),
+        })),
+      };
+    }
     value = doc.toJS() as Record<string, unknown>;
   } catch (error) {
+    if (isTooDeep(error)) return fail(TOO_DEEP);
     // Aliases expanding past yaml's limit (a "billion laughs" file) land here.
     return fail(`YAML: ${(error as Error).message}`);
   }
@@ -211,27 +243,6 @@ function duplicateNames(
   return errors;
 }
 
-/** Every offer file under `dir`, in a stable order; hidden files and folders are skipped. */
-function findOfferFiles(dir: string): string[] {
-  const found: string[] = [];
-  const seen = new Set<string>();
-  const walk = (relative: string) => {
-    const absolute = path.join(dir, relative);
-    const real = fs.realpathSync(absolute);
-    if (seen.has(real)) return;
-    seen.add(real);
-    for (const entry of fs.readdirSync(absolute).sort()) {
-      if (entry.startsWith(".")) continue;
-      const child = path.join(relative, entry);
-      const stats = fs.statSync(path.join(dir, child), { throwIfNoEntry: false });
-      if (stats?.isDirectory()) walk(child);
-      else if (stats?.isFile() && /\.ya?ml$/i.test(entry)) found.push(path.join(dir, child));
-    }
-  };
-  walk("");
-  return found;
-}
-
 function isDirectory(dir: string): boolean {
   return fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
@@ -243,48 +254,11 @@ function describeYamlError(error: YAMLError, text: string): string {
     case "MULTIPLE_DOCS":
       return "holds more than one YAML document (a second ---); declare one offer per file";
     default:
-      return `YAML syntax: ${error.message}`;
+      return isTooDeep(error) ? TOO_DEEP : `YAML syntax: ${error.message}`;
   }
 }
 
 function keyAt(text: string, offset: number): string {
   const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim();
   return key ? `"${key}"` : "a key";
-}
-
-/** `payments[1].currency` → ["payments", 1, "currency"]; `(offer)` → []. */
-function parsePropertyPath(property: string): (string | number)[] {
-  if (property === "(offer)") return [];
-  return [...property.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map(([, index, key]) =>
-    index === undefined ? key : Number(index),
-  );
-}
-
-/**
- * Where a field is written: the key for a mapping entry, the item for a list entry. A field that is
- * missing is placed at the nearest enclosing one that is written.
- */
-function nodeOffset(doc: Document, segments: (string | number)[]): number | undefined {
-  let node: unknown = doc.contents;
-  let offset: number | undefined;
-  for (const segment of segments) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === `${segment}`);
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number" && segment < node.items.length) {
-      node = node.items[segment];
-      offset = rangeStart(node) ?? offset;
-    } else {
-      break;
-    }
-  }
-  return offset;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range?.[0];
 }

@@ -6,12 +6,12 @@
  * even attempted.
  */
 import * as fs from "node:fs";
+import { githubAnnotation } from "../provider/github-annotation";
 import {
   formatOfferFileError,
   loadOfferFileList,
   loadOfferFiles,
   type LoadedOfferFiles,
-  type OfferFileError,
 } from "../provider/offer-files";
 
 /** How the user ran this: the repository's npm script, or the installed command. */
@@ -81,16 +81,6 @@ function load(target: string): LoadedOfferFiles {
 
 function failure(file: string, message: string): LoadedOfferFiles {
   return { offers: [], errors: [{ file, path: "", message }] };
-}
-
-/** A workflow command: GitHub shows it on the offending line of the pull request's diff. */
-function githubAnnotation(error: OfferFileError): string {
-  const data = (text: string) =>
-    text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-  const line = error.line === undefined ? "" : `,line=${error.line}`;
-  const message = error.path ? `${error.path}: ${error.message}` : error.message;
-  return `::error file=${property(error.file)}${line}::${data(message)}\n`;
 }
 
 process.exitCode = main(process.argv.slice(2));

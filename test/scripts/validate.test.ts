@@ -157,4 +157,29 @@ describe("npm run validate", () => {
     );
     expect(stdout.split("\n").filter((line) => line.startsWith("::error "))).toHaveLength(30);
   });
+
+  it("cannot be made to forge a workflow command: keys and file names with line breaks stay data", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "offers-forged-"));
+    temporary.push(dir);
+    const offer = fs.readFileSync(
+      path.join(ROOT, "test/program/fixtures/good/minimal.yaml"),
+      "utf8",
+    );
+    const forged = "::warning file=README.md,line=1::forged";
+    fs.writeFileSync(path.join(dir, "key.yaml"), `${offer}"x\\n${forged}\\r\\n%0A": 1\n`);
+    fs.writeFileSync(path.join(dir, `name\n${forged}.yaml`), `${offer}colour: red\n`);
+
+    const { code, stdout, stderr } = validate([dir], { GITHUB_ACTIONS: "true" });
+    expect(code).toBe(1);
+    for (const line of [...stdout.split("\n"), ...stderr.split("\n")]) {
+      expect(line).not.toMatch(/^\s*::(?!error file=)/);
+    }
+    const annotations = stdout.split("\n").filter((line) => line.startsWith("::error "));
+    expect(annotations).toHaveLength(3);
+    expect(annotations.join("\n")).toContain("%0A::warning file=README.md,line=1::forged");
+    expect(annotations.join("\n")).toContain("%250A");
+    expect(annotations.join("\n")).toContain(
+      "name%0A%3A%3Awarning file=README.md%2Cline=1%3A%3Aforged",
+    );
+  });
 });
