@@ -120,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
   return summary.failed.length + summary.invalid.length > 0 ? 1 : 0;
 }
 
-export function summaryText(summary: ExportSummary, outDir: string, elapsedMs: number): string {
+function summaryText(summary: ExportSummary, outDir: string, elapsedMs: number): string {
   const lines = [
     `${summary.listed} offers listed, ${summary.written.length} written to ${outDir}, ` +
       `${summary.skipped.length} skipped (already in ${outDir}), ${summary.failed.length} failed, ` +
