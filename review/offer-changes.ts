@@ -23,7 +23,7 @@ export interface OfferChange {
   after?: OfferInputs;
   /** Fields whose change forces the replacement. */
   replaceReasons: string[];
-  /** Inputs as stored at the last apply, when the refresh found Affise different from them. */
+  /** Inputs as stored at the last apply, when the preview refreshed (compare with `before`). */
   drifted?: OfferInputs;
   /** Affise's id, when the offer exists. */
   id?: string;
@@ -55,8 +55,9 @@ function verdictFor(urn: string, steps: PreviewStep[]): OfferChange | undefined 
   const refresh = rest.length > 0 && REFRESH_OPS.has(first.op) ? first : undefined;
   const plan = refresh ? rest : steps;
   const name = resourceNameOf(urn);
-  const drifted =
-    refresh && refresh.op !== "refresh" ? inputsOf(refresh.oldState?.inputs) : undefined;
+  // The refresh step carries the inputs stored at the last apply; the plan's old state is what
+  // the refresh read from Affise. Where they differ, someone changed the offer in Affise.
+  const drifted = refresh ? inputsOf(refresh.oldState?.inputs) : undefined;
   const replacement = plan.find((step) => REPLACE_OPS.has(step.op));
   if (replacement) {
     const replace = plan.find((step) => step.op === "replace") ?? replacement;

@@ -58,7 +58,10 @@ export function summaryLine(changes: OfferChange[]): string {
   ]
     .filter(([n]) => n)
     .map(([n, word], i) => `${i === 0 ? plural(n as number, "offer") : n} ${word}`);
-  const payouts = changes.flatMap((change) => allPaymentChanges(change.before, change.after));
+  // A created or deleted offer's payouts come and go with it: not counted as payout changes.
+  const payouts = changes
+    .filter((change) => change.verdict === "update" || change.verdict === "replace")
+    .flatMap((change) => allPaymentChanges(change.before, change.after));
   const moved = (sign: number) =>
     payouts.filter(
       (p) =>
@@ -109,7 +112,8 @@ function offerSection(change: OfferChange, files?: Map<string, string>): Section
   const title = `${HEADINGS[change.verdict]}: ${code(change.name)} — ${text(offer.title)}${facts.length ? ` (${facts.join(", ")})` : ""}`;
   const body = [verdictWarning(change), ...driftLines(change), ...changeLines(change)]
     .filter((line) => line !== undefined)
-    .join("\n");
+    .join("\n")
+    .trim();
   return { title, body, full: `\n### ${title}\n\n${body}\n` };
 }
 
