@@ -40,9 +40,9 @@ export function renderReview(changes: OfferChange[], options: ReviewOptions = {}
     ...violationLines(options.violations ?? []),
   ].join("\n");
   const sections = changes.map((change) => offerSection(change, options.files));
-  const open = [head, ...sections.map((s) => s.full)].join("\n");
+  const open = tidy([head, ...sections.map((s) => s.full)].join("\n"));
   if (open.length <= limit) return open;
-  return folded(head, sections, limit);
+  return tidy(folded(head, sections, limit));
 }
 
 /** "3 offers changed, 1 created; 2 payouts raised, 1 lowered" */
@@ -262,6 +262,11 @@ function folded(head: string, sections: Section[], limit: number): string {
     length += piece.length;
   }
   return parts.join("");
+}
+
+/** At most one blank line anywhere. */
+function tidy(markdown: string): string {
+  return markdown.replace(/\n{3,}/g, "\n\n");
 }
 
 function plural(n: number, word: string): string {
