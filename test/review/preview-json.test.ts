@@ -57,3 +57,25 @@ describe("reading real pulumi preview --json output", () => {
     );
   });
 });
+
+describe("the README's example comment", () => {
+  it("is what the review writes for the mixed preview (up to table padding)", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## The review comment and guardrails"));
+    const shown = /```markdown\n([\s\S]*?)\n```/.exec(section)?.[1] ?? "";
+    const { markdown } = reviewPreview(fixture("preview-mixed.json"), DEFAULT_SETTINGS, {
+      files: new Map([
+        ["help-centre", "offers/help-centre.yaml"],
+        ["kitchen-sink", "offers/kitchen-sink.yaml"],
+        ["summer-sale", "offers/summer-sale.yaml"],
+      ]),
+    });
+    const loose = (text: string) =>
+      text
+        .trim()
+        .split("\n")
+        .map((line) => line.replace(/-{3,}/g, "---").replace(/\s+/g, " ").trim())
+        .join("\n");
+    expect(loose(shown)).toBe(loose(markdown));
+  });
+});
