@@ -174,7 +174,7 @@ function allPaymentChanges(before?: OfferInputs, after?: OfferInputs): Listed[] 
 function paymentChangeTable(changes: Listed[]): string[] {
   return [
     "| Payout | Affiliate earns | Advertiser pays | Margin |",
-    "|---|---|---|---|",
+    "| --- | --- | --- | --- |",
     ...changes.map((c) => {
       const label =
         c.kind === "added"
@@ -197,7 +197,7 @@ function payoutTable(before?: OfferInputs, after?: OfferInputs): string[] {
   if (rows.length === 0) return [];
   return [
     "| Payout | Affiliate earns | Advertiser pays | Margin |",
-    "|---|---|---|---|",
+    "| --- | --- | --- | --- |",
     ...rows.map(
       ({ p, prefix }) =>
         `| ${cell(prefix + conditionsLabel(p))} | ${amount(p, "revenue")} | ${amount(p, "total")} | ${marginOf(p)} |`,
