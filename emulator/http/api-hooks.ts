@@ -105,6 +105,7 @@ function reject(reply: FastifyReply, rejection: Rejection): FastifyReply {
   return sendServerError(reply);
 }
 
+/** Unref'd: a request still waiting when the emulator closes must not keep its process alive. */
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

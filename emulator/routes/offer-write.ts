@@ -12,7 +12,8 @@ import { parseOfferId, type RouteContext } from "./context";
 export function registerOfferWriteRoutes(app: FastifyInstance, context: RouteContext): void {
   app.post("/3.0/admin/offer", async (request, reply) => {
     const slowFor = context.faults.takeSlowCreate();
-    if (slowFor > 0) await new Promise((resolve) => setTimeout(resolve, slowFor));
+    // Unref'd: a create still waiting when the emulator closes must not keep its process alive.
+    if (slowFor > 0) await new Promise((resolve) => setTimeout(resolve, slowFor).unref());
     const now = new Date();
     const draft = applyOfferForm(
       formOf(request),
