@@ -20,7 +20,7 @@ export interface CheckOutcome {
 }
 
 /** Inputs the `Offer` resource adds itself; not part of what a user declares. */
-export const INTERNAL_INPUTS = ["__provider", "resourceName"] as const;
+export const INTERNAL_INPUTS = ["__provider", "resourceName", "stackToken"] as const;
 
 export function checkOffer(news: Record<string, unknown>): CheckOutcome {
   const declared = withoutInternalInputs(news);
@@ -49,7 +49,11 @@ export function checkOffer(news: Record<string, unknown>): CheckOutcome {
     };
   }
 
-  const inputs = normalizeOffer({ ...declared, resourceName: news.resourceName });
+  const inputs = normalizeOffer({
+    ...declared,
+    resourceName: news.resourceName,
+    stackToken: news.stackToken,
+  });
   const anyDuplicate = [inputs.payments, inputs.partnerPayments].some(hasAdjacentTwins);
   return {
     inputs,

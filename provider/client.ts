@@ -95,6 +95,11 @@ const backoff = (count: number) =>
 export class AffiseClient {
   private readonly http: AxiosInstance;
 
+  /** The Affise API this client speaks to. */
+  get tenant(): string {
+    return this.connection.apiUrl;
+  }
+
   constructor(private readonly connection: AffiseConnection) {
     const throttle = throttleFor(connection.apiUrl, connection);
     const maxWaitMs = connection.maxWaitSeconds * 1000;

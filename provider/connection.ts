@@ -8,6 +8,7 @@ import { urlProblem } from "./url-rules";
 /** Affise keys are 40 characters; anything this short is a slip, and too short to redact safely. */
 export const MIN_API_KEY_LENGTH = 8;
 
+import { canonicalApiUrl } from "./tenant-url";
 export interface AffiseConnection {
   apiUrl: string;
   apiKey: string;
@@ -98,7 +99,7 @@ export function resolveConnection(overrides: ConnectionOverrides = {}): AffiseCo
     );
   }
   return {
-    apiUrl: apiUrl.replace(/\/+$/, ""),
+    apiUrl: canonicalApiUrl(apiUrl),
     apiKey,
     timeoutMs: positiveNumber("timeoutMs", read("timeoutMs")),
     maxRetries: positiveNumber("maxRetries", read("maxRetries"), true),

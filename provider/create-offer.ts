@@ -1,13 +1,18 @@
 /**
- * Creating an offer without ever creating it twice. Affise has no idempotency key, so every offer
- * this provider creates carries a marker in `external_offer_id`. Before creating, and after any
- * failure where Affise may have created it anyway (a timeout, a dropped connection, a 5xx), the
- * provider looks the marker up and takes over what it finds instead of posting a second offer.
+ * Creating an offer without ever creating it twice, and without touching an offer that is not
+ * ours. Affise has no idempotency key, so every offer this provider creates carries a marker in
+ * `external_offer_id`. Before creating, and after any failure where Affise may have created it
+ * anyway (a timeout, a dropped connection, a 5xx), the provider looks the marker up: an offer
+ * that carries this resource's own marker (ownership.ts) is taken over instead of posting a
+ * second one; any other offer found is refused, naming its id and how to adopt it.
  */
 import { type AffiseClient } from "./client";
+import { claimAdoption } from "./adoption";
+import { recordTakeover } from "./held-offers";
 import { encodeOfferForm } from "./encoding";
 import { AffiseError } from "./errors";
 import { syncAffiliates } from "./affiliates";
+import { adoptionConflict, type Claimant, isProvablyOurs, notProvablyOursError } from "./ownership";
 import { type AffiseOffer, stateFromAffise } from "./read-model";
 import { bringToDeclared } from "./write-offer";
 import type { CheckedOffer } from "./types";
@@ -55,10 +60,13 @@ export async function createOrAdoptOffer(
   if (offer.adoptId !== undefined) {
     const existing = await client.getOffer(String(offer.adoptId));
     if (!existing) throw new Error(`adoptId ${offer.adoptId}: Affise has no offer with this id`);
+    const conflict = adoptionConflict(existing, offer);
+    if (conflict) throw new Error(`adoptId ${offer.adoptId}: ${conflict}`);
+    claimAdoption(client.tenant, existing.id, offer.resourceName);
     return reconcile(client, offer, existing);
   }
   const marker = offer.externalOfferId;
-  const earlier = marker ? await findByMarker(client, marker) : undefined;
+  const earlier = marker ? await findOurs(client, offer, marker) : undefined;
   if (earlier) return reconcile(client, offer, earlier);
 
   const form = encodeOfferForm(offer);
@@ -69,7 +77,7 @@ export async function createOrAdoptOffer(
     } catch (error) {
       if (!(error instanceof AffiseError)) throw error;
       if (error.mayHaveCommitted && marker) {
-        const landed = await findByMarkerPatiently(client, marker, tuning);
+        const landed = await findByMarkerPatiently(client, offer, marker, tuning);
         if (landed) return reconcile(client, offer, landed);
       }
       if (error.isFinal || attempt >= tuning.maxCreateAttempts) throw error;
@@ -87,29 +95,48 @@ export async function createOrAdoptOffer(
   }
 }
 
-/** The offer carrying `marker`, if any; several is a conflict a human must settle. */
-async function findByMarker(
+/**
+ * The offer carrying `marker` that is provably this resource's, if any. Anything else carrying it
+ * is refused. Several of ours (two runs raced) is settled by `keepOne`.
+ */
+async function findOurs(
   client: AffiseClient,
+  claimant: Claimant,
   marker: string,
 ): Promise<AffiseOffer | undefined> {
   const found = await client.findOffersByExternalId(marker);
-  if (found.length > 1) {
-    throw new Error(
-      `several Affise offers carry external_offer_id "${marker}" (ids ${found.map((o) => o.id).join(", ")}); ` +
-        "delete the extra ones, or set adoptId to the one to keep",
-    );
-  }
-  return found[0];
+  const foreign = found.filter((o) => !isProvablyOurs(o, claimant));
+  if (foreign.length > 0) throw notProvablyOursError(marker, foreign);
+  return found.length > 0 ? keepOne(client, found) : undefined;
+}
+
+/**
+ * Two offers carrying this resource's own marker: two creates raced, or a create landed after it
+ * was given up on. Keep the oldest (lowest id), stop (never delete) the others, and report both.
+ */
+async function keepOne(client: AffiseClient, ours: AffiseOffer[]): Promise<AffiseOffer> {
+  const [kept, ...extra] = [...ours].sort((a, b) => Number(a.id) - Number(b.id));
+  if (extra.length === 0) return kept;
+  for (const offer of extra) await client.setOfferStatus(offer.id, "stopped");
+  throw new OfferNotReconciledError(
+    kept,
+    new Error(
+      `Affise holds ${ours.length} offers created for this resource (ids ${[kept, ...extra].map((o) => o.id).join(", ")}): ` +
+        `kept ${kept.id} and stopped ${extra.map((o) => o.id).join(", ")} (not deleted: check ` +
+        "for conversions, then delete it in Affise); run again to bring the kept offer up to date",
+    ),
+  );
 }
 
 /** A create that timed out may still be running in Affise: look again a few times before giving up. */
 async function findByMarkerPatiently(
   client: AffiseClient,
+  claimant: Claimant,
   marker: string,
   tuning: CreateTuning,
 ): Promise<AffiseOffer | undefined> {
   for (let lookup = 1; lookup <= tuning.lookups; lookup++) {
-    const found = await findByMarker(client, marker);
+    const found = await findOurs(client, claimant, marker);
     if (found) return found;
     if (lookup < tuning.lookups) await sleep(tuning.lookupSpacingMs * lookup);
   }
@@ -125,6 +152,7 @@ async function reconcile(
   offer: CheckedOffer,
   existing: AffiseOffer,
 ): Promise<AffiseOffer> {
+  recordTakeover(existing.offer_id);
   try {
     const affiliates =
       offer.enabledAffiliates !== undefined

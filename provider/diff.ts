@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from "util";
 import { normalizeOffer } from "./normalize";
 import { canonicalJson } from "./normalize-delivery";
 import type { CheckedOffer, OfferState } from "./types";
+import { sameTenant } from "./tenant-url";
 import { containsUnknown } from "./unknowns";
 
 export interface OfferDiff {
@@ -126,7 +127,7 @@ function movesTenant(olds: Partial<OfferState>, news: CheckedOffer, stackApiUrl?
   if (livesIn === undefined || wouldLiveIn === undefined) {
     return (olds.apiUrl ?? null) !== (news.apiUrl ?? null);
   }
-  return livesIn !== wouldLiveIn;
+  return !sameTenant(livesIn, wouldLiveIn);
 }
 
 const COMPARED = [...AFFISE_FIELDS, "enabledAffiliates", ...LOCAL_FIELDS];

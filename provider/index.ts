@@ -1,6 +1,8 @@
 /** pulumi-affise: `import * as affise from "pulumi-affise"; new affise.Offer("name", {...})`. */
-export { Offer, defaultExternalOfferId } from "./offer";
+export { Offer } from "./offer";
 export { offerProvider } from "./offer-provider";
+export { StackMark, stackMark, stackMarkProvider } from "./stack-mark";
+export { ownMarker } from "./ownership";
 export { encodeOfferForm } from "./encoding";
 export { AffiseClient } from "./client";
 export { AffiseError } from "./errors";

@@ -3,6 +3,7 @@
  * inputs, so everything that is the same offer to Affise must normalise to the same value here:
  * codes in one case, lists sorted and de-duplicated, numbers as numbers, defaults written out.
  */
+import { canonicalApiUrl } from "./tenant-url";
 import {
   canonicalJson,
   keepUnknown,
@@ -60,7 +61,7 @@ export const OPTIONAL_FIELDS = {
   landings: (v: unknown) => sortCanonically((v as Raw[]).map(normalizeLanding)),
   targeting: (v: unknown) => sortCanonically((v as Raw[]).map(normalizeTargetingGroup)),
   enabledAffiliates: (v: unknown) => numberSet(v),
-  apiUrl: (v: unknown) => String(v).trim().replace(/\/+$/, ""),
+  apiUrl: (v: unknown) => canonicalApiUrl(String(v)),
   apiKey: (v: unknown) => String(v),
 } as const;
 
@@ -93,6 +94,7 @@ export function normalizeOffer(raw: Raw): CheckedOffer {
   }
   if (raw.adoptId !== undefined) offer.adoptId = keepUnknown(raw.adoptId, Number);
   if (raw.resourceName !== undefined) offer.resourceName = String(raw.resourceName);
+  if (raw.stackToken !== undefined) offer.stackToken = keepUnknown(raw.stackToken, String);
   for (const [field, normalise] of Object.entries(OPTIONAL_FIELDS)) {
     const value = raw[field];
     if (value === undefined || value === null) continue;

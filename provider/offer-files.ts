@@ -83,7 +83,7 @@ export function loadOfferFiles(dir: string): LoadedOfferFiles {
 export function loadOfferFileList(files: string[]): LoadedOfferFiles {
   const loaded = files.map((file) => ({ file, ...loadOfferFile(file) }));
   // Names are compared across every file that has one, valid or not: one run shows every problem.
-  const duplicates = duplicateNames(loaded);
+  const duplicates = [...duplicateNames(loaded), ...sharedOffers(loaded)];
   const errors = [...loaded.flatMap((file) => file.errors), ...duplicates];
   return {
     offers: loaded.flatMap(({ offer }) =>
@@ -119,6 +119,8 @@ interface LoadedOfferFile {
   name?: string;
   /** Line of an explicit `name:` key, to point at when another file claims the same name. */
   nameLine?: number;
+  /** Lines of the keys naming an Affise offer, to point at when another file names it too. */
+  claimLines?: Partial<Record<"externalOfferId" | "adoptId", number>>;
   errors: OfferFileError[];
 }
 
@@ -214,6 +216,7 @@ function loadOfferFile(file: string): LoadedOfferFile {
     offer: { name: named.data, file, args: declared as unknown as OfferArgs },
     name: named.data,
     nameLine,
+    claimLines: { externalOfferId: locate("externalOfferId"), adoptId: locate("adoptId") },
     errors,
   };
 }
@@ -239,6 +242,37 @@ function duplicateNames(
         `resource name "${name}" is already used by ${first}; ` +
         "give each offer its own name (rename the file or set name:)",
     });
+  }
+  return errors;
+}
+
+/**
+ * Two files naming the same Affise offer (the same externalOfferId or adoptId) would fight over
+ * it: each run, one overwrites the other's payouts. The second file is refused.
+ */
+function sharedOffers(named: Pick<LoadedOfferFile, "offer" | "claimLines">[]): OfferFileError[] {
+  const errors: OfferFileError[] = [];
+  for (const field of ["externalOfferId", "adoptId"] as const) {
+    const firstFile = new Map<string, string>();
+    for (const { offer, claimLines } of named) {
+      if (!offer) continue;
+      const value = offer.args[field];
+      if (value === undefined || value === null) continue;
+      const key = String(value).trim();
+      const first = firstFile.get(key);
+      if (first === undefined) {
+        firstFile.set(key, offer.file);
+        continue;
+      }
+      errors.push({
+        file: offer.file,
+        path: field,
+        line: claimLines?.[field],
+        message:
+          `${JSON.stringify(value)} is already the ${field} of ${first}; two offers managing one ` +
+          "Affise offer would overwrite each other, so keep it in one file",
+      });
+    }
   }
   return errors;
 }

@@ -4,6 +4,7 @@
  * state (see serialized-provider.ts); the provider host loads it from the installed package.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { checkAdoption } from "./adoption";
 import { checkOffer, withoutInternalInputs } from "./check";
 import { AffiseClient } from "./client";
 import {
@@ -16,9 +17,11 @@ import { createOrAdoptOffer, createTuning, OfferNotReconciledError } from "./cre
 import { pastStartProblem } from "./dates";
 import { diffOffer } from "./diff";
 import { redact } from "./errors";
+import { isHeldByReplacement } from "./held-offers";
 import { normalizeOffer } from "./normalize";
 import { inputsFromState, stateFromAffise } from "./read-model";
 import { checkAgainstTenant } from "./tenant-lists";
+import { sameTenant } from "./tenant-url";
 import type { CheckedOffer, OfferState } from "./types";
 import { containsUnknown } from "./unknowns";
 import { bringToDeclared, outputsFor } from "./write-offer";
@@ -38,9 +41,15 @@ export const offerProvider = {
     if (pastStart) return { ...outcome, failures: [{ property: "startAt", reason: pastStart }] };
     const connection = tryConnection(outcome.inputs);
     if (!connection) return outcome;
-    const failures = await withOfferName(outcome.inputs, "check", () =>
-      checkAgainstTenant(connection, olds, withoutInternalInputs(news)),
-    );
+    const failures = await withOfferName(outcome.inputs, "check", async () => [
+      ...(await checkAgainstTenant(connection, olds, withoutInternalInputs(news))),
+      ...(await checkAdoption(
+        new AffiseClient(connection),
+        connection.apiUrl,
+        olds,
+        outcome.inputs,
+      )),
+    ]);
     return { inputs: outcome.inputs, failures };
   },
 
@@ -120,6 +129,8 @@ export const offerProvider = {
   async delete(id: string, props: Props): Promise<void> {
     const offer = storedState(props);
     await withOfferName(offer, offer.deletePolicy === "stop" ? "stop" : "delete", async () => {
+      // The replacement took this very offer over: deleting it would delete the new resource's.
+      if (isHeldByReplacement(props.offerId as string | undefined)) return;
       const client = new AffiseClient(connectionFor(offer));
       if (offer.deletePolicy === "stop") {
         if ((await client.getOffer(id)) !== undefined) await client.setOfferStatus(id, "stopped");
@@ -153,7 +164,7 @@ function guardTenant(
   connection: AffiseConnection | undefined,
 ): void {
   const livesIn = previous.tenantUrl;
-  if (!livesIn || !connection || livesIn === connection.apiUrl) return;
+  if (!livesIn || !connection || sameTenant(livesIn, connection.apiUrl)) return;
   throw new Error(
     `this offer lives in the Affise account at ${livesIn}, but affise:apiUrl now points at ` +
       `${connection.apiUrl}. Acting on its id there would touch another offer. Set the stack's ` +

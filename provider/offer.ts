@@ -1,6 +1,8 @@
 /** `affise.Offer`: an Affise offer and its payments, as a Pulumi resource. */
 import * as pulumi from "@pulumi/pulumi";
+import { ownMarker } from "./ownership";
 import { serializedOfferProvider } from "./serialized-provider";
+import { stackMark } from "./stack-mark";
 import type {
   CheckedCap,
   CheckedPartnerPayment,
@@ -51,6 +53,7 @@ export class Offer extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: OfferArgs, opts?: pulumi.CustomResourceOptions) {
     const { apiKey, ...rest } = args;
+    const mark = stackMark();
     super(
       serializedOfferProvider,
       name,
@@ -59,8 +62,9 @@ export class Offer extends pulumi.dynamic.Resource {
         ...rest,
         // A per-offer key is an input like any other, so it is in state: keep it encrypted there.
         apiKey: apiKey === undefined ? undefined : pulumi.secret(apiKey),
-        externalOfferId: args.externalOfferId ?? defaultExternalOfferId(name),
+        externalOfferId: args.externalOfferId ?? mark.token.apply((t) => ownMarker(t, name)),
         resourceName: name,
+        stackToken: mark.token,
       },
       { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "apiKey"] },
       "affise",
@@ -95,11 +99,3 @@ const OUTPUT_PLACEHOLDERS = {
   targeting: undefined,
   enabledAffiliates: undefined,
 };
-
-/**
- * The marker written to external_offer_id so an interrupted create can find its offer again:
- * deterministic per project, stack and resource name.
- */
-export function defaultExternalOfferId(name: string): string {
-  return `pulumi/${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
-}

@@ -58,7 +58,14 @@ export class NotAdminKeyError extends Error {
 }
 
 /** Inputs that live only in Pulumi (Affise has no field for them); carried over from the old state. */
-const LOCAL_INPUTS = ["deletePolicy", "adoptId", "resourceName", "apiUrl", "apiKey"] as const;
+const LOCAL_INPUTS = [
+  "deletePolicy",
+  "adoptId",
+  "resourceName",
+  "stackToken",
+  "apiUrl",
+  "apiKey",
+] as const;
 
 export function parseAffiseOffer(data: unknown): AffiseOffer {
   if (!isRecord(data)) throw new ReadShapeError("the offer", shapeOf(data), "an offer object");

@@ -174,12 +174,16 @@ export const offerSchema = z
         .max(255, { error: "must be at most 255 characters" })
         .optional()
         .describe(
-          "Affise's external_offer_id. Default: a marker derived from project, stack and resource name, " +
-            "used to find the offer again after an interrupted create.",
+          "Affise's external_offer_id. Default: this stack's own marker (pulumi-affise:<stack token>:<name>), " +
+            "which proves the offer is this resource's. A value you set here proves nothing: an offer " +
+            "found carrying it is refused until you name it with adoptId.",
         ),
       adoptId: positiveInteger("an Affise offer id")
         .optional()
-        .describe("Take over this existing Affise offer (its integer id) instead of creating one."),
+        .describe(
+          "Take over this existing Affise offer (its integer id) instead of creating one; refused if " +
+            "another resource or stack manages it.",
+        ),
       deletePolicy: z
         .enum(DELETE_POLICIES, { error: oneOf(DELETE_POLICIES) })
         .optional()

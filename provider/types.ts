@@ -250,6 +250,8 @@ export interface CheckedOffer {
   deletePolicy: DeletePolicy;
   /** The Pulumi resource name, handed in by `Offer` so errors can name the offer. */
   resourceName?: string;
+  /** The stack's random token (StackMark), handed in by `Offer`: part of its own marker. */
+  stackToken?: string;
   status: OfferStatus;
   privacy: PrivacyLevel;
   holdPeriod: number;

@@ -89,18 +89,16 @@ describe("adoptId", () => {
     expect((await stack.engine.preview(declared))[0].kind).toBe("same");
   });
 
-  it("fails clearly when the offer to adopt does not exist, and creates nothing", async () => {
+  it("fails clearly, already at preview, when the offer to adopt does not exist, and creates nothing", async () => {
     const before = stack.emulator.offers().length;
-    const steps = await stack.engine.up(
-      await declareOffers([
-        { name: "taken-over", args: takenOver() },
-        { name: "ghost", args: { ...sampleOffer(6), adoptId: 987654 } },
-      ]),
-    );
-    expect(steps.map((s) => s.kind)).toEqual(["same", "failed"]);
-    expect(steps[1].error).toMatch(
-      /affise\.Offer "ghost": create failed: adoptId 987654: Affise has no offer with this id/,
-    );
+    const declared = await declareOffers([
+      { name: "taken-over", args: takenOver() },
+      { name: "ghost", args: { ...sampleOffer(6), adoptId: 987654 } },
+    ]);
+    for (const steps of [await stack.engine.preview(declared), await stack.engine.up(declared)]) {
+      expect(steps.map((s) => s.kind)).toEqual(["same", "failed"]);
+      expect(steps[1].error).toBe("adoptId: 987654: Affise has no offer with this id");
+    }
     expect(stack.emulator.offers()).toHaveLength(before);
   });
 

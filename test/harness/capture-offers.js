@@ -8,6 +8,17 @@ const load = (name) => require(require.resolve(name, { paths: [dir] }));
 const pulumi = load("@pulumi/pulumi");
 const affise = load("pulumi-affise");
 
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+let stackMark;
+
+// The mocks hand unknowns over as {__pulumiUnknown: true}; the engine sends the sentinel.
+function asSentEngineSide(value) {
+  if (Array.isArray(value)) return value.map(asSentEngineSide);
+  if (value === null || typeof value !== "object") return value;
+  if (value.__pulumiUnknown === true) return UNKNOWN;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSentEngineSide(v)]));
+}
+
 let input = "";
 process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", async () => {
@@ -17,11 +28,16 @@ process.stdin.on("end", async () => {
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
+        // As in a first preview: the token is only known once the engine has created the mark.
+        if (args.type === "pulumi-nodejs:dynamic/affise:StackMark") {
+          stackMark = { name: args.name, inputs: args.inputs };
+          return { id: UNKNOWN, state: { token: UNKNOWN } };
+        }
         const secret = secretOutputs[args.name] || [];
         registered[args.name] = {
           name: args.name,
           type: args.type,
-          inputs: args.inputs,
+          inputs: asSentEngineSide(args.inputs),
           secretOutputs: secret,
         };
         return { id: `${args.name}-id`, state: args.inputs };
@@ -30,7 +46,8 @@ process.stdin.on("end", async () => {
     },
     project,
     stack,
-    false,
+    // A preview's registration: values that depend on resources not yet created stay unknown.
+    true,
   );
   // The mocks drop additionalSecretOutputs; read them off the registration request first.
   const monitor = load("@pulumi/pulumi/runtime/settings").getMonitor();
@@ -46,7 +63,7 @@ process.stdin.on("end", async () => {
       node: process.version,
       sdk: load("@pulumi/pulumi/package.json").version,
       dir: path.basename(dir),
-      registrations: offers.map(({ name }) => registered[name]),
+      registrations: offers.map(({ name }) => ({ ...registered[name], stackMark })),
     }),
   );
 });

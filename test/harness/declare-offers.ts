@@ -16,6 +16,12 @@ export interface Registration extends Declared {
   secretOutputs: string[];
 }
 
+/** The engine's placeholder for a value not known until a resource it depends on exists. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const STACK_MARK_TYPE = "pulumi-nodejs:dynamic/affise:StackMark";
+/** The program declares one StackMark, on its first offer: kept here for every later declaration. */
+let stackMarkRegistration: Declared | undefined;
+
 // The built package, as the provider host will load it: tests prove the shipped code.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const affise = require("../../dist/provider") as typeof import("../../provider");
@@ -31,11 +37,16 @@ export async function declareOffers(
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
+        // As in a first preview: the token is only known once the engine has created the mark.
+        if (args.type === STACK_MARK_TYPE) {
+          stackMarkRegistration = { name: args.name, inputs: args.inputs };
+          return { id: UNKNOWN, state: { token: UNKNOWN } };
+        }
         const secret = secretOutputs.get(args.name) ?? [];
         registered.set(args.name, {
           name: args.name,
           type: args.type,
-          inputs: args.inputs,
+          inputs: asSentEngineSide(args.inputs) as Record<string, unknown>,
           secretOutputs: secret,
         });
         return { id: `${args.name}-id`, state: args.inputs };
@@ -44,12 +55,13 @@ export async function declareOffers(
     },
     options.project ?? "offers",
     options.stack ?? "dev",
-    false,
+    // A preview's registration: values that depend on resources not yet created stay unknown.
+    true,
   );
   recordSecretOutputs(secretOutputs);
   const resources = offers.map(({ name, args }) => new affise.Offer(name, args));
   await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
-  return offers.map(({ name }) => registered.get(name)!);
+  return offers.map(({ name }) => ({ ...registered.get(name)!, stackMark: stackMarkRegistration }));
 }
 
 /** Declares the offers in another program directory, with its own Node, SDK and installed package. */
@@ -69,6 +81,16 @@ function declareInProgram(
     encoding: "utf8",
   });
   return (JSON.parse(output) as { registrations: Registration[] }).registrations;
+}
+
+/** The mocks hand unknowns over as `{__pulumiUnknown: true}`; the engine sends the sentinel. */
+function asSentEngineSide(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asSentEngineSide);
+  if (value === null || typeof value !== "object") return value;
+  if ((value as { __pulumiUnknown?: unknown }).__pulumiUnknown === true) return UNKNOWN;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, asSentEngineSide(item)]),
+  );
 }
 
 /** The mocks drop a registration's additionalSecretOutputs; read them off the request first. */

@@ -13,7 +13,14 @@ export interface Declared {
   name: string;
   /** Inputs as the program registers them, `__provider` included. */
   inputs: Props;
+  /** The StackMark the resource's marker depends on: the engine creates it first. */
+  stackMark?: Declared;
 }
+
+// The program's own marker function, from the built package the host also runs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ownMarker } = require("../../dist/provider") as typeof import("../../provider");
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export interface Tracked {
   urn: string;
@@ -46,6 +53,8 @@ export interface EngineOptions {
 
 export class Engine {
   readonly state = new Map<string, Tracked>();
+  /** The stack's StackMark, once created: its token is in every offer's marker. */
+  stackMark?: Tracked;
   private readonly project: string;
   private readonly stack: string;
   private readonly type: string;
@@ -61,8 +70,8 @@ export class Engine {
     this.parallel = options.parallel ?? 10;
   }
 
-  urn(name: string): string {
-    return `urn:pulumi:${this.stack}::${this.project}::${this.type}::${name}`;
+  urn(name: string, type = this.type): string {
+    return `urn:pulumi:${this.stack}::${this.project}::${type}::${name}`;
   }
 
   /** `pulumi preview`: Check and Diff only; nothing is written. */
@@ -118,7 +127,36 @@ export class Engine {
     );
   }
 
-  private async run(declared: Declared[], apply: boolean): Promise<Step[]> {
+  /**
+   * As the engine does for a resource others depend on: the StackMark is created (once) before
+   * the offers, and its token resolves the offers' inputs that were unknown until then.
+   */
+  private async withStackMark(declared: Declared[], apply: boolean): Promise<Declared[]> {
+    const mark = declared.find((d) => d.stackMark)?.stackMark;
+    if (mark && apply && !this.stackMark) {
+      const urn = this.urn(mark.name, "pulumi-nodejs:dynamic/affise:StackMark");
+      const checked = await this.host.check(urn, {}, mark.inputs);
+      const created = await this.host.create(urn, checked.inputs);
+      this.stackMark = {
+        urn,
+        id: created.id,
+        inputs: checked.inputs,
+        outputs: created.properties,
+        secrets: [],
+      };
+    }
+    const token = this.stackMark?.outputs.token as string | undefined;
+    if (!token) return declared;
+    return declared.map((d) => {
+      if (d.inputs.stackToken !== UNKNOWN) return d;
+      const inputs: Props = { ...d.inputs, stackToken: token };
+      if (inputs.externalOfferId === UNKNOWN) inputs.externalOfferId = ownMarker(token, d.name);
+      return { ...d, inputs };
+    });
+  }
+
+  private async run(all: Declared[], apply: boolean): Promise<Step[]> {
+    const declared = await this.withStackMark(all, apply);
     return this.pool(declared, async ({ name, inputs: registered }) => {
       const urn = this.urn(name);
       const old = this.state.get(name);

@@ -11,6 +11,8 @@ interface Registered {
 }
 
 const fixtures = path.join(__dirname, "fixtures");
+const STACK_MARK = "pulumi-nodejs:dynamic/affise:StackMark";
+const TOKEN = "0123456789abcdef";
 
 /** Runs `declare` under Pulumi's mocks and returns what reached the engine. */
 async function registrations(declare: () => unknown): Promise<Registered[]> {
@@ -19,6 +21,7 @@ async function registrations(declare: () => unknown): Promise<Registered[]> {
     {
       newResource: ({ type, name, inputs }) => {
         registered.push({ type, name, inputs });
+        if (type === STACK_MARK) return { id: TOKEN, state: { token: TOKEN } };
         return { id: `${name}-id`, state: inputs };
       },
       call: () => ({}),
@@ -31,7 +34,7 @@ async function registrations(declare: () => unknown): Promise<Registered[]> {
   await Promise.all(
     Object.values(declared).map((resource) => new Promise((done) => resource.urn.apply(done))),
   );
-  return registered;
+  return registered.filter((r) => r.type !== STACK_MARK);
 }
 
 describe("declareOffers", () => {
@@ -61,7 +64,8 @@ describe("declareOffers", () => {
       url: "https://example.com/minimal",
       payments: [{ total: 5, revenue: 3, currency: "usd", type: "fixed" }],
       resourceName: "minimal",
-      externalOfferId: "pulumi/affise-offers/test/minimal",
+      stackToken: TOKEN,
+      externalOfferId: `pulumi-affise:${TOKEN}:minimal`,
     });
     expect(byName["kept-name"].inputs).toMatchObject({
       resourceName: "kept-name",

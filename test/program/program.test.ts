@@ -33,13 +33,17 @@ describe("the root Pulumi program", () => {
     const { registered, outputs } = await runProgram({});
 
     expect(registered.map((r) => r.name).sort()).toEqual([
+      "affise-stack",
       "app-install",
       "help-centre",
       "kitchen-sink",
       "summer-sale",
     ]);
-    expect(new Set(registered.map((r) => r.type))).toEqual(
-      new Set(["pulumi-nodejs:dynamic/affise:Offer"]),
+    expect(registered.filter((r) => r.name !== "affise-stack").map((r) => r.type)).toEqual(
+      Array(4).fill("pulumi-nodejs:dynamic/affise:Offer"),
+    );
+    expect(registered.find((r) => r.name === "affise-stack")!.type).toBe(
+      "pulumi-nodejs:dynamic/affise:StackMark",
     );
     expect(outputs).toEqual({
       "help-centre": {
@@ -88,6 +92,6 @@ describe("the root Pulumi program", () => {
   it("reads offers from the folder set in affise-offers:offersDir", async () => {
     const good = path.join(__dirname, "fixtures", "good");
     const { registered } = await runProgram({ "affise-offers:offersDir": good });
-    expect(registered.map((r) => r.name).sort()).toEqual(["kept-name", "minimal"]);
+    expect(registered.map((r) => r.name).sort()).toEqual(["affise-stack", "kept-name", "minimal"]);
   });
 });

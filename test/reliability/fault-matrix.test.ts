@@ -11,6 +11,7 @@ import { declareOffers } from "../harness/declare-offers";
 import type { Declared, Step } from "../harness/engine";
 import { sampleOffer } from "../harness/fixtures";
 import { type Stack, startStack } from "../harness/stack";
+import { ownMarker } from "../../provider";
 
 jest.setTimeout(120_000);
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
 function expectEveryOfferExactlyOnce(stack: Stack) {
   const offers = stack.emulator.offers();
   for (let i = 0; i < N; i++) {
-    const mine = offers.filter((o) => o.external_offer_id === `pulumi/offers/dev/offer-${i}`);
+    const mine = offers.filter((o) => o.external_offer_id === markerOf(stack, `offer-${i}`));
     expect({ offer: i, copies: mine.length }).toEqual({ offer: i, copies: 1 });
     const payments = mine[0].payments as { total: number; currency: string }[];
     expect(payments.map((p) => `${p.total} ${p.currency}`).sort()).toEqual(
@@ -50,6 +51,10 @@ async function expectSecondPassIsNoOp(stack: Stack) {
   expect(steps.filter((s) => s.kind !== "same")).toEqual([]);
   expect(stack.emulator.requests()).toEqual([]);
 }
+
+/** This stack's own marker for a resource: its StackMark token and the resource name. */
+const markerOf = (stack: Stack, name: string) =>
+  ownMarker(String(stack.engine.stackMark!.outputs.token), name);
 
 const failures = (steps: Step[]) => steps.filter((s) => s.kind === "failed");
 const count = (

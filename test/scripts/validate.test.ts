@@ -183,3 +183,27 @@ describe("npm run validate", () => {
     );
   });
 });
+
+describe("two files naming the same Affise offer", () => {
+  const offer = (extra: string) =>
+    "title: T\nadvertiser: 5e39279bac611cda7e5765ab\nurl: https://example.com/x\n" +
+    "payments:\n  - { total: 1, revenue: 1, currency: USD, type: fixed }\n" +
+    extra;
+
+  it("refuses the same externalOfferId or adoptId in two files, pointing at the line and the first file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "offers-shared-"));
+    temporary.push(dir);
+    fs.writeFileSync(path.join(dir, "a.yaml"), offer("externalOfferId: crm-1\nadoptId: 41\n"));
+    fs.writeFileSync(path.join(dir, "b.yaml"), offer("externalOfferId: crm-1\n"));
+    fs.writeFileSync(path.join(dir, "c.yaml"), offer("adoptId: 41\n"));
+    fs.writeFileSync(path.join(dir, "d.yaml"), offer("externalOfferId: crm-2\nadoptId: 42\n"));
+    const { code, stderr } = validate([dir]);
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split("\n")).toEqual([
+      `${dir}/b.yaml:6 externalOfferId: "crm-1" is already the externalOfferId of ${dir}/a.yaml; two offers managing one Affise offer would overwrite each other, so keep it in one file`,
+      `${dir}/c.yaml:6 adoptId: 41 is already the adoptId of ${dir}/a.yaml; two offers managing one Affise offer would overwrite each other, so keep it in one file`,
+      "",
+      `2 problems in ${dir}; nothing was sent anywhere.`,
+    ]);
+  });
+});
