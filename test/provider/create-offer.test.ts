@@ -6,6 +6,7 @@ import type { AffiseClient } from "../../provider/client";
 import { createOrAdoptOffer, type CreateTuning } from "../../provider/create-offer";
 import { AffiseError } from "../../provider/errors";
 import { normalizeOffer } from "../../provider/normalize";
+import { ownMarker } from "../../provider/ownership";
 import { parseAffiseOffer } from "../../provider/read-model";
 import { helpCentreOffer } from "../harness/fixtures";
 
@@ -15,7 +16,9 @@ const NO_WAIT: CreateTuning = {
   lookups: 3,
   lookupSpacingMs: 0,
 };
-const MARKER = "pulumi/offers/dev/late";
+/** This resource's own marker: the stack's token and the resource name. */
+const OURS = { resourceName: "late", stackToken: "5eed0f5eed0f5eed" };
+const MARKER = ownMarker(OURS.stackToken, OURS.resourceName);
 
 function scriptedClient(lookups: unknown[][]) {
   const calls: string[] = [];
@@ -43,7 +46,7 @@ function scriptedClient(lookups: unknown[][]) {
 }
 
 it("looks again when the first lookup after a timed-out create comes before the create lands", async () => {
-  const offer = normalizeOffer({ ...helpCentreOffer, externalOfferId: MARKER });
+  const offer = normalizeOffer({ ...helpCentreOffer, ...OURS, externalOfferId: MARKER });
   // Before the create: nothing. After the timeout: still nothing, then the offer.
   const { client, calls } = scriptedClient([[], [], [{}]]);
   const adopted = await createOrAdoptOffer(client, offer, NO_WAIT);
@@ -58,7 +61,7 @@ it("looks again when the first lookup after a timed-out create comes before the 
 });
 
 it("never creates a second time when every lookup after an ambiguous create comes up empty", async () => {
-  const offer = normalizeOffer({ ...helpCentreOffer, externalOfferId: MARKER });
+  const offer = normalizeOffer({ ...helpCentreOffer, ...OURS, externalOfferId: MARKER });
   const { client, calls } = scriptedClient([]);
   await expect(
     createOrAdoptOffer(client, offer, { ...NO_WAIT, maxCreateAttempts: 1 }),
