@@ -49,10 +49,7 @@ function indexKeyedValues(value: Raw): unknown[] | undefined {
   return keys.sort((a, b) => Number(a) - Number(b)).map((key) => value[key]);
 }
 
-/**
- * A list: an array, an index-keyed object, or one bare value; nothing (null, "", {}) is empty.
- * `scalarSplits` reads "a,b" as two items (Affise's comma-separated sub values).
- */
+/** A list: an array, an index-keyed object, or one bare value; nothing (null, "", {}) is empty. */
 export function readList(value: unknown, field: string): unknown[] {
   if (Array.isArray(value)) return value;
   if (value === undefined || value === null || value === "") return [];
