@@ -41,7 +41,10 @@ export function registerReferenceRoutes(app: FastifyInstance): void {
 
   app.get("/3.1/oses", async () => ({
     status: 1,
-    oses: Object.fromEntries(OSES.map((name, index) => [String(index), name])),
+    // A PHP list with a removed entry: its keys keep the gap (Affise's answer has no key 3).
+    oses: Object.fromEntries(
+      OSES.map((name, index) => [String(index < 3 ? index : index + 1), name]),
+    ),
     pagination: { ...EVERYTHING, total_count: OSES.length },
   }));
 
