@@ -8,8 +8,9 @@
  * code shipped now) still run today's provider for state written by any older version.
  *
  * The host compiles this text with no file name, so `require` resolves from the host's working
- * directory, which is the Pulumi program's directory: resolve the package from there, or, when the
- * program is this repository itself, load it from there (a package cannot require itself by name).
+ * directory, which is the folder of the Pulumi program's `main`: resolve the package from there,
+ * or, when the program is this repository itself, load the repository found above that folder (a
+ * package cannot require itself by name).
  */
 import type * as pulumi from "@pulumi/pulumi";
 
@@ -17,13 +18,15 @@ type Hooks = Required<pulumi.dynamic.ResourceProvider>;
 
 // Short names and plain code on purpose: every character here is stored once per offer in state.
 // No memo needed: Node caches both the resolution and the loaded module.
+// This repository's own program runs, and so this host, in dist/program/ below the repository.
 function pkg(): Hooks {
   const dir = process.cwd();
   let entry = dir;
   try {
     entry = require.resolve("pulumi-affise", { paths: [dir] });
   } catch {
-    if (require(require("path").join(dir, "package.json")).name !== "pulumi-affise") {
+    entry = dir.replace(/[\\/]dist[\\/]program$/, "");
+    if (require(require("path").join(entry, "package.json")).name !== "pulumi-affise") {
       throw new Error(`pulumi-affise is not installed in ${dir}`);
     }
   }

@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startDemoEmulator } from "./demo/demo-emulator";
 import { offersTable } from "./demo/offers-table";
-import { findPulumiCli, INSTALL_HELP, runPulumi } from "./demo/pulumi-cli";
+import { INSTALL_HELP, runPulumi } from "./demo/pulumi-cli";
+import { offlinePulumiEnv, provisionPulumiCli, type PulumiCli } from "./pulumi/provision";
 import { repoRoot } from "./repo-root";
 
 const STACK = "demo";
@@ -33,13 +34,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const cli = findPulumiCli();
+  const root = repoRoot();
+  const cli = await provisionPulumiCli({ root, env: process.env, say, build: true });
   if (!cli) {
     process.stderr.write(INSTALL_HELP);
     return 1;
   }
 
-  const root = repoRoot();
   const dir = path.resolve(root, options.dir ?? ".demo");
   const backend = path.join(dir, "backend");
   fs.mkdirSync(backend, { recursive: true });
@@ -48,10 +49,10 @@ async function main(argv: string[]): Promise<number> {
   say(`Pulumi state: ${shown(root, backend)}, stack "${STACK}"\n`);
 
   try {
-    const env = pulumiEnvironment(backend);
+    const env = pulumiEnvironment(cli, dir, backend);
     const pulumi = (args: string[], shownArgs = args) => {
       say(`$ pulumi ${shownArgs.join(" ")}`);
-      return runPulumi(cli, args, { cwd: root, env });
+      return runPulumi(cli.cli, args, { cwd: root, env });
     };
     const setup = [
       ["stack", "select", "--create", STACK],
@@ -79,14 +80,16 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** The CLI's environment: the demo's own backend and passphrase, and no real Affise settings. */
-function pulumiEnvironment(backend: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PULUMI_BACKEND_URL: `file://${backend.split(path.sep).join("/")}`,
-    PULUMI_CONFIG_PASSPHRASE: DEMO_PASSPHRASE,
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-  };
+/**
+ * The CLI's environment: offline, the demo's own backend, Pulumi home and passphrase, and no real
+ * Affise settings.
+ */
+function pulumiEnvironment(cli: PulumiCli, dir: string, backend: string): NodeJS.ProcessEnv {
+  const env = offlinePulumiEnv(cli, {
+    backendDir: backend,
+    home: path.join(dir, "pulumi-home"),
+    passphrase: DEMO_PASSPHRASE,
+  });
   // Stack config wins over these anyway; removing them makes sure the demo never reaches a real
   // Affise account through a variable left in the user's shell.
   for (const name of ["AFFISE_API_URL", "AFFISE_API_KEY", "PULUMI_CONFIG_PASSPHRASE_FILE"]) {

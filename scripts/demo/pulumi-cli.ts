@@ -4,14 +4,17 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-export const INSTALL_HELP = `The Pulumi CLI is not installed: there is no \`pulumi\` on your PATH or in ~/.pulumi/bin.
-The demo runs \`pulumi up\`, so it needs the CLI. Install it, then run \`npm run demo\` again:
+export const INSTALL_HELP = `The Pulumi CLI is not installed: there is no \`pulumi\` on your PATH or in ~/.pulumi/bin,
+and no Go toolchain to build one with. Either install the CLI:
 
   curl -fsSL https://get.pulumi.com | sh      # Linux and macOS (installs to ~/.pulumi/bin)
   brew install pulumi/tap/pulumi              # macOS with Homebrew
   winget install pulumi                       # Windows
 
   All options: https://www.pulumi.com/docs/iac/download-install/
+
+or install Go 1.26 or newer (https://go.dev/dl/): then \`npm run pulumi:cli\` (which \`npm run demo\`
+runs for you) builds the CLI from the Go module proxy into .tools/pulumi/bin/, once.
 
 The demo needs no Pulumi account: it keeps its state in .demo/. Without the CLI you can still
 check the offer files: npm run validate

@@ -53,12 +53,14 @@ function invocations(log: string): Invocation[] {
 }
 
 describe("npm run demo without the Pulumi CLI", () => {
-  it("stops with how to install it: no stack trace, nothing started", async () => {
+  it("stops with how to install it or Go: no stack trace, nothing started", async () => {
     const home = tempDir("home-");
     const dir = path.join(tempDir("demo-"), "state");
+    const tools = tempDir("tools-");
     const { code, stdout, stderr } = await runDemo(["--dir", dir], {
       PATH: tempDir("empty-bin-"),
       HOME: home,
+      PULUMI_AFFISE_TOOLS_DIR: tools,
     });
 
     expect(code).toBe(1);
@@ -67,8 +69,11 @@ describe("npm run demo without the Pulumi CLI", () => {
     expect(stderr).toContain("https://www.pulumi.com/docs/iac/download-install/");
     expect(stderr).toContain("curl -fsSL https://get.pulumi.com | sh");
     expect(stderr).toContain("brew install pulumi/tap/pulumi");
+    expect(stderr).toContain("or install Go 1.26 or newer");
+    expect(stderr).toContain("`npm run pulumi:cli`");
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(fs.existsSync(dir)).toBe(false);
+    expect(fs.readdirSync(tools)).toEqual([]);
   });
 });
 
