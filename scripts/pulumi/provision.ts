@@ -20,25 +20,31 @@ export interface ProvisionOptions {
   root: string;
   env: NodeJS.ProcessEnv;
   say: (line: string) => void;
-  /** False: never start a build (the tests look, they do not build). */
+  /** False: never start a build. */
   build: boolean;
 }
 
 export async function provisionPulumiCli(
   options: ProvisionOptions,
 ): Promise<PulumiCli | undefined> {
-  const installed = findPulumiCli(options.env);
-  if (installed) return { cli: installed, binDir: path.dirname(installed), source: "installed" };
-
-  const bin = toolsBin(options.root, options.env);
-  const built: PulumiCli = { cli: path.join(bin, "pulumi"), binDir: bin, source: "built earlier" };
-  if (builtToolsAreCurrent(options.root, options.env)) return built;
-  if (!options.build) return undefined;
+  const usable = findUsablePulumiCli(options.root, options.env);
+  if (usable || !options.build) return usable;
 
   const go = findGo(options.env);
   if (!go) return undefined;
   await buildPulumiTools({ root: options.root, go, env: options.env, say: options.say });
-  return { ...built, source: "built" };
+  const bin = toolsBin(options.root, options.env);
+  return { cli: path.join(bin, "pulumi"), binDir: bin, source: "built" };
+}
+
+/** An installed CLI, else one built earlier from today's sources; never builds. */
+export function findUsablePulumiCli(root: string, env: NodeJS.ProcessEnv): PulumiCli | undefined {
+  const installed = findPulumiCli(env);
+  if (installed) return { cli: installed, binDir: path.dirname(installed), source: "installed" };
+  const bin = toolsBin(root, env);
+  return builtToolsAreCurrent(root, env)
+    ? { cli: path.join(bin, "pulumi"), binDir: bin, source: "built earlier" }
+    : undefined;
 }
 
 export function findGo(env: NodeJS.ProcessEnv): string | undefined {
