@@ -13,6 +13,7 @@ import { declareOffers } from "../harness/declare-offers";
 import type { Declared } from "../harness/engine";
 import { type Stack, startStack } from "../harness/stack";
 import { editInAffise, seedAccount, seedForm } from "../export/seed-account";
+import { ownMarker } from "../../provider";
 import { AffiseClient } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
 import { loadOfferFiles } from "../../provider/offer-files";
@@ -109,6 +110,16 @@ describe.each(["lower", "as-sent"] as const)("a tenant reading codes back %s", (
     const tracked = [...stack.engine.state.values()].map((t) => Number(t.id)).sort((a, b) => a - b);
     expect(tracked).toEqual(ids);
     expect(stack.emulator.offers().find((o) => o.id === ids[1])!.title).toBe(seedForm(1).title);
+    // The one write is this stack's ownership mark; an id of the team's own is left as it was.
+    const token = String(stack.engine.stackMark!.outputs.token);
+    for (const [name, offer] of stack.engine.state) {
+      const i = ids.indexOf(Number(offer.id));
+      const stored = stack.emulator.offers().find((o) => o.id === ids[i])!;
+      expect([name, stored.external_offer_id]).toEqual([
+        name,
+        seedForm(i).external_offer_id ?? ownMarker(token, name),
+      ]);
+    }
   });
 
   it("a preview after it is empty and sends no request, before and after a refresh", async () => {
