@@ -33,6 +33,11 @@ export interface EncodeOptions {
   clear?: OptionalField[];
   /** Fields not to send (e.g. an unchanged startAt: Affise refuses a start date in the past). */
   omit?: OptionalField[];
+  /**
+   * Payment lists an edit leaves alone because they did not change: not sent, so Affise keeps
+   * them as they are, with every sub-field the provider does not manage (custom fields, regions).
+   */
+  keep?: ("payments" | "partnerPayments")[];
 }
 
 type OfferToEncode = Partial<Omit<OfferState, "offerId">> &
@@ -58,14 +63,19 @@ export function encodeOfferForm(offer: OfferToEncode, options: EncodeOptions = {
     if (value !== undefined) addOptional(fields, field, value);
     else if (cleared.has(field)) addOptional(fields, field, EMPTY[field]);
   }
-  offer.payments.forEach((payment, i) => addPayment(fields, `payments[${i}]`, payment, edit));
-  const partnerPayments = offer.partnerPayments ?? [];
-  partnerPayments.forEach((payment, i) => {
-    addPayment(fields, `partner_payments[${i}]`, payment, edit);
-    fields[`partner_payments[${i}][partners][]`] = payment.partners.map(String);
-  });
-  // An edit that does not mention partner_payments keeps the stored ones; an empty value clears them.
-  if (edit && partnerPayments.length === 0) fields.partner_payments = "";
+  const kept = new Set(edit ? (options.keep ?? []) : []);
+  if (!kept.has("payments")) {
+    offer.payments.forEach((payment, i) => addPayment(fields, `payments[${i}]`, payment, edit));
+  }
+  if (!kept.has("partnerPayments")) {
+    const partnerPayments = offer.partnerPayments ?? [];
+    partnerPayments.forEach((payment, i) => {
+      addPayment(fields, `partner_payments[${i}]`, payment, edit);
+      fields[`partner_payments[${i}][partners][]`] = payment.partners.map(String);
+    });
+    // An edit that does not mention partner_payments keeps the stored ones; an empty value clears them.
+    if (edit && partnerPayments.length === 0) fields.partner_payments = "";
+  }
   return qs.stringify(fields, { arrayFormat: "repeat", encodeValuesOnly: true });
 }
 

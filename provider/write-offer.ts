@@ -37,8 +37,15 @@ export async function bringToDeclared(
     const form = encodeOfferForm(withIdsOf(declared, current), {
       mode: "edit",
       clear: noLongerDeclared(current, declared),
-      // Affise refuses a start date in the past, so one that has not changed is not resent.
-      omit: current.startAt === declared.startAt ? ["startAt"] : [],
+      // Only what changed is sent: Affise keeps what an edit omits, including what the provider
+      // does not manage (a payment's custom fields, regions). Affise also refuses a start date in
+      // the past, so an unchanged one must not be resent.
+      omit: (Object.keys(OPTIONAL_FIELDS) as OptionalField[]).filter(
+        (field) => !(diff.affiseChanged as string[]).includes(field),
+      ),
+      keep: (["payments", "partnerPayments"] as const).filter(
+        (list) => !diff.affiseChanged.includes(list),
+      ),
     });
     answer = await client.editOffer(id, form);
   }

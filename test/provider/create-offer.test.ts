@@ -69,3 +69,40 @@ it("never creates a second time when every lookup after an ambiguous create come
   expect(calls.filter((c) => c === "create")).toHaveLength(1);
   expect(calls.filter((c) => c.startsWith("lookup"))).toHaveLength(1 + NO_WAIT.lookups);
 });
+
+it("without the stack's token, never takes over an offer found by its marker, and creates nothing", async () => {
+  const offer = normalizeOffer({
+    ...helpCentreOffer,
+    resourceName: "late",
+    externalOfferId: MARKER,
+  });
+  const { client, calls } = scriptedClient([[{}]]);
+  await expect(createOrAdoptOffer(client, offer, NO_WAIT)).rejects.toThrow(
+    `Affise offer 77 already carries external_offer_id "${MARKER}", but nothing proves this stack created it`,
+  );
+  expect(calls).toEqual([`lookup ${MARKER}`]);
+});
+
+it("two offers carrying this resource's marker: keeps the older, stops (never deletes) the other, names both", async () => {
+  const offer = normalizeOffer({ ...helpCentreOffer, ...OURS, externalOfferId: MARKER });
+  const calls: string[] = [];
+  const twin = (id: number) =>
+    parseAffiseOffer({ id, title: "Raced", advertiser: "a", external_offer_id: MARKER });
+  const client = {
+    async findOffersByExternalId() {
+      calls.push("lookup");
+      return [twin(91), twin(90)];
+    },
+    async setOfferStatus(id: string, status: string) {
+      calls.push(`${status} ${id}`);
+    },
+    async createOffer() {
+      calls.push("create");
+      throw new Error("must not create");
+    },
+  } as unknown as AffiseClient;
+  const error = await createOrAdoptOffer(client, offer, NO_WAIT).catch((e: unknown) => e);
+  expect(error).toMatchObject({ existing: expect.objectContaining({ id: "90" }) });
+  expect(String(error)).toContain("(ids 90, 91): kept 90 and stopped 91 (not deleted");
+  expect(calls).toEqual(["lookup", "stopped 91"]);
+});
