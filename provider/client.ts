@@ -282,6 +282,25 @@ export class AffiseClient {
     });
   }
 
+  /** Every advertiser id in the account, page by page (500 a page). */
+  async listAdvertiserIds(): Promise<string[]> {
+    const path = "/3.0/admin/advertisers";
+    const ids: string[] = [];
+    for (let page = 1; ; page++) {
+      const body = await this.request({ method: "GET", url: path, params: { page, limit: 500 } });
+      const { advertisers, pagination } = body as {
+        advertisers?: unknown;
+        pagination?: { next_page?: unknown };
+      };
+      if (!Array.isArray(advertisers)) {
+        throw new AffiseError("GET", path, "protocol", "answer has no advertisers list");
+      }
+      ids.push(...advertisers.map((a) => String((a as { id?: unknown }).id)));
+      const next = Number(pagination?.next_page);
+      if (advertisers.length === 0 || !Number.isInteger(next) || next <= page) return ids;
+    }
+  }
+
   async getTenantLists(): Promise<TenantLists> {
     const [currency, devices, oses] = await Promise.all([
       this.request({ method: "GET", url: "/3.0/admin/currency", params: { get_only_active: 1 } }),

@@ -20,6 +20,7 @@ import { redact } from "./errors";
 import { isHeldByReplacement } from "./held-offers";
 import { normalizeOffer } from "./normalize";
 import { inputsFromState, stateFromAffise } from "./read-model";
+import { checkAdvertiser } from "./tenant-advertisers";
 import { checkAgainstTenant } from "./tenant-lists";
 import { sameTenant } from "./tenant-url";
 import type { CheckedOffer, OfferState } from "./types";
@@ -41,15 +42,16 @@ export const offerProvider = {
     if (pastStart) return { ...outcome, failures: [{ property: "startAt", reason: pastStart }] };
     const connection = tryConnection(outcome.inputs);
     if (!connection) return outcome;
-    const failures = await withOfferName(outcome.inputs, "check", async () => [
-      ...(await checkAgainstTenant(connection, olds, withoutInternalInputs(news))),
-      ...(await checkAdoption(
-        new AffiseClient(connection),
-        connection.apiUrl,
-        olds,
-        outcome.inputs,
-      )),
-    ]);
+    const declared = withoutInternalInputs(news);
+    const failures = await withOfferName(outcome.inputs, "check", async () => {
+      const [codes, advertiser] = await Promise.all([
+        checkAgainstTenant(connection, olds, declared),
+        checkAdvertiser(connection, olds, declared),
+      ]);
+      const client = new AffiseClient(connection);
+      const adoption = await checkAdoption(client, connection.apiUrl, olds, outcome.inputs);
+      return [...advertiser, ...codes, ...adoption];
+    });
     return { inputs: outcome.inputs, failures };
   },
 

@@ -14,14 +14,26 @@ afterAll(() => stack.stop());
 it("passes on Affise's rejection with the offer's name and HTTP status", async () => {
   const declared = await declareOffers([
     {
-      name: "unknown-advertiser",
-      args: { ...sampleOffer(1), advertiser: "0123456789abcdef01234567" },
+      name: "unknown-city",
+      args: {
+        ...sampleOffer(1),
+        payments: [
+          {
+            countries: ["DE"],
+            cities: [999999],
+            total: 1,
+            revenue: 1,
+            currency: "EUR",
+            type: "fixed",
+          },
+        ],
+      },
     },
   ]);
   const [step] = await stack.engine.up(declared);
   expect(step.kind).toBe("failed");
   expect(step.error).toMatch(
-    /^affise\.Offer "unknown-advertiser": create failed: POST \/3\.0\/admin\/offer failed: HTTP 4\d\d: .*advertiser/i,
+    /^affise\.Offer "unknown-city": create failed: POST \/3\.0\/admin\/offer failed: HTTP 4\d\d: .*unknown city id 999999/i,
   );
   expect(step.error).not.toContain(KEY);
   expect(stack.host.stderr).not.toContain(KEY);

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const LIST_PATHS = ["/3.0/admin/currency", "/3.1/devices", "/3.1/oses"];
+const LIST_PATHS = ["/3.0/admin/currency", "/3.1/devices", "/3.1/oses", "/3.0/admin/advertisers"];
 const listRequests = () => stack.emulator.requests().filter((r) => LIST_PATHS.includes(r.path));
 const withPayment = (change: object): OfferArgs => ({
   ...sampleOffer(1),
@@ -36,6 +36,19 @@ it("rejects a currency the account has not enabled, listing the enabled ones, an
   expect(
     stack.emulator.requests().every((r) => r.method === "GET" && LIST_PATHS.includes(r.path)),
   ).toBe(true);
+  expect(stack.emulator.offers()).toEqual([]);
+});
+
+it("rejects an advertiser the account does not have, before Affise is asked to create anything", async () => {
+  const [step] = await stack.engine.up(
+    await declareOffers([
+      { name: "o", args: { ...sampleOffer(1), advertiser: "0123456789abcdef01234567" } },
+    ]),
+  );
+  expect(step.error).toBe(
+    "advertiser: 0123456789abcdef01234567 is not an advertiser in this Affise account (see /3.0/admin/advertisers)",
+  );
+  expect(stack.emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
   expect(stack.emulator.offers()).toEqual([]);
 });
 
