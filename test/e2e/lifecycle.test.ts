@@ -57,7 +57,7 @@ describeWithPulumi("the offers' life through the real Pulumi CLI", (cli) => {
     ]);
     const up = await stack.ok(["up", "--yes"]);
 
-    expect(up.stdout).toMatch(/\+ 3 created/);
+    expect(up.stdout).toMatch(/\+ 4 created/);
     expect(
       emulator
         .offers()
@@ -75,7 +75,7 @@ describeWithPulumi("the offers' life through the real Pulumi CLI", (cli) => {
     emulator.clearRequests();
     const preview = await stack.ok(["preview", "--expect-no-changes"]);
 
-    expect(preview.stdout).toMatch(/3 unchanged/);
+    expect(preview.stdout).toMatch(/4 unchanged/);
     expect(writes()).toEqual([]);
   });
 
@@ -90,7 +90,7 @@ describeWithPulumi("the offers' life through the real Pulumi CLI", (cli) => {
 
     for (const { stdout } of [summary, detailed]) {
       expect(stdout).toMatch(/~ 1 to update/);
-      expect(stdout).toMatch(/2 unchanged/);
+      expect(stdout).toMatch(/3 unchanged/);
     }
     expect(summary.stdout).toMatch(
       new RegExp(`~ +${TYPE} spring-sale update +\\[diff: ~payments\\]`),
@@ -114,7 +114,7 @@ describeWithPulumi("the offers' life through the real Pulumi CLI", (cli) => {
   it("and preview --json shows the same one change", async () => {
     const preview = JSON.parse((await stack.ok(["preview", "--json"])).stdout) as Json;
 
-    expect(preview.changeSummary).toEqual({ same: 2, update: 1 });
+    expect(preview.changeSummary).toEqual({ same: 3, update: 1 });
     const changed = preview.steps.filter((step: Json) => step.op !== "same");
     expect(changed).toHaveLength(1);
     expect(changed[0].urn).toMatch(new RegExp(`::${TYPE}::spring-sale$`));
@@ -197,7 +197,7 @@ describeWithPulumi("the offers' life through the real Pulumi CLI", (cli) => {
     await stack.ok(["up", "--yes"]);
     const destroy = await stack.ok(["destroy", "--yes"]);
 
-    expect(destroy.stdout).toMatch(/- 2 deleted/);
+    expect(destroy.stdout).toMatch(/- 3 deleted/);
     expect(emulator.offers().map((o) => o.title)).toEqual(["Partner deal"]);
     expect(await stack.resources()).toEqual([]);
   });

@@ -55,7 +55,7 @@ describeWithPulumi("the offers repository through the real Pulumi CLI", (cli) =>
   it("one stack per Affise account: each gets every offer file, in its own account", async () => {
     for (const { stack } of accounts) {
       const up = await stack.ok(["up", "--yes"]);
-      expect(up.stdout).toMatch(/\+ 3 created/);
+      expect(up.stdout).toMatch(/\+ 4 created/);
     }
     for (const { stack, emulator } of accounts) {
       const offers = emulator.offers() as Json[];
@@ -92,7 +92,7 @@ describeWithPulumi("the offers repository through the real Pulumi CLI", (cli) =>
     for (const { stack } of accounts) {
       const preview = await stack.ok(["preview", "--diff"]);
       expect(preview.stdout).toMatch(/~ 1 to update/);
-      expect(preview.stdout).toMatch(/2 unchanged/);
+      expect(preview.stdout).toMatch(/3 unchanged/);
       expect(preview.stdout.replace(/\s+/g, " ")).toContain("~ total : 12 => 15");
     }
   });
