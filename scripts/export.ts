@@ -117,7 +117,8 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(summaryText(summary, options.outDir, progress.elapsedMs()));
-  return summary.failed.length + summary.invalid.length > 0 ? 1 : 0;
+  const problems = summary.failed.length + summary.invalid.length + summary.folderProblems.length;
+  return problems > 0 ? 1 : 0;
 }
 
 function summaryText(summary: ExportSummary, outDir: string, elapsedMs: number): string {
@@ -138,6 +139,10 @@ function summaryText(summary: ExportSummary, outDir: string, elapsedMs: number):
       `${offer.file}: Affise holds values pulumi-affise refuses (${offer.problems.join("; ")}); ` +
         "fix the file (or the offer in Affise) before pulumi up",
     );
+  if (summary.folderProblems.length > 0) {
+    lines.push(`npm run validate finds ${summary.folderProblems.length} problem(s) in ${outDir}:`);
+    lines.push(...summary.folderProblems.slice(0, 20).map((problem) => `  ${problem}`));
+  }
   if (summary.totalCount !== undefined && summary.listed < summary.totalCount)
     lines.push(
       `Affise counted ${summary.totalCount} offers but listed ${summary.listed}: offers changed ` +

@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { AffiseClient, OfferStatus } from "../../provider/client";
+import { formatOfferFileError, loadOfferFiles } from "../../provider/offer-files";
 import type { AffiseOffer } from "../../provider/read-model";
 import { exportedOffer, markerName } from "./exported-offer";
 import { FileNames } from "./file-names";
@@ -43,6 +44,11 @@ export interface ExportSummary {
   invalid: (ExportedFile & { problems: string[] })[];
   /** Affise's total_count when the listing started, if it gave one. */
   totalCount?: number;
+  /**
+   * What `npm run validate` finds in the whole folder afterwards: problems no single file shows,
+   * such as two offers sharing an external_offer_id in Affise.
+   */
+  folderProblems: string[];
 }
 
 export async function exportOffers(
@@ -56,6 +62,7 @@ export async function exportOffers(
     skipped: [],
     failed: [],
     invalid: [],
+    folderProblems: [],
   };
   const pageSize = options.pageSize ?? 100;
   const seen = new Set<string>();
@@ -83,6 +90,7 @@ export async function exportOffers(
     page = nextPage(page, answer, seen.size, pageSize);
   }
   options.progress?.finish();
+  summary.folderProblems = loadOfferFiles(options.outDir).errors.map(formatOfferFileError);
   return summary;
 }
 
