@@ -13,7 +13,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 /**
- * The offer's fields beyond title, advertiser, url and payments (issue 6): texts, lists,
+ * The offer's fields beyond title, advertiser, url and payments: texts, lists,
  * schedule, flags, caps, landings and targeting. Same rules as the rest: a field not sent keeps
  * its value, a list or per-language map that is sent replaces the stored one whole.
  */

@@ -2,6 +2,15 @@ import type { RunningEmulator } from "../../emulator";
 import { API_KEY, createOffer, offerForm, startTestEmulator, type TestClient } from "./helpers";
 import qs from "qs";
 
+/** Polls until `ready`, so a test waits for an event rather than for a guessed duration. */
+async function until(ready: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`not ready after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe("fault injection", () => {
   let emulator: RunningEmulator;
   let client: TestClient;
@@ -20,7 +29,7 @@ describe("fault injection", () => {
     });
 
     it("still commits a create whose client gave up waiting", async () => {
-      emulator.setFaults({ latencyMs: 300 });
+      emulator.setFaults({ latencyMs: 5000 });
       const aborted = fetch(`${emulator.url}/3.0/admin/offer`, {
         method: "POST",
         headers: {
@@ -28,36 +37,42 @@ describe("fault injection", () => {
           "content-type": "application/x-www-form-urlencoded",
         },
         body: qs.stringify(offerForm({ title: "Slow" })),
-        signal: AbortSignal.timeout(50),
+        signal: AbortSignal.timeout(1500),
       });
+      // The client gives up long before the emulator answers; the emulator logs a request only
+      // once it has answered, so the commit is awaited rather than timed.
       await expect(aborted).rejects.toThrow();
-      await new Promise((resolve) => setTimeout(resolve, 450));
+      await until(() => emulator.offers().length > 0);
       expect(emulator.offers().map((offer) => offer.title)).toEqual(["Slow"]);
     });
 
     it("does not delay the emulator's admin endpoints", async () => {
-      emulator.setFaults({ latencyMs: 1000 });
-      const started = performance.now();
-      await fetch(`${emulator.url}/__emulator/health`);
-      expect(performance.now() - started).toBeLessThan(500);
+      emulator.setFaults({ latencyMs: 600_000 });
+      // Delayed, this would wait ten minutes and fail on its 30-second signal.
+      const health = await fetch(`${emulator.url}/__emulator/health`, {
+        signal: AbortSignal.timeout(30_000),
+      });
+      expect(health.status).toBe(200);
     });
   });
 
   describe("slowCreates", () => {
     it("stores a slow create only after the delay, even when the client gave up before", async () => {
-      emulator.setFaults({ slowCreates: { count: 1, delayMs: 400 } });
+      emulator.setFaults({ slowCreates: { count: 1, delayMs: 8000 } });
       const before = emulator.offers().length;
+      const controller = new AbortController();
       const aborted = fetch(`${emulator.url}/3.0/admin/offer`, {
         method: "POST",
         headers: { "API-Key": API_KEY, "Content-Type": "application/x-www-form-urlencoded" },
         body: qs.stringify(offerForm()),
-        signal: AbortSignal.timeout(100),
+        signal: controller.signal,
       });
+      // The fault is spent the moment the emulator takes the create in.
+      await until(() => emulator.faults().slowCreates.count === 0);
+      controller.abort();
       await expect(aborted).rejects.toThrow();
       expect(emulator.offers()).toHaveLength(before);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(emulator.offers()).toHaveLength(before + 1);
-      expect(emulator.faults().slowCreates.count).toBe(0);
+      await until(() => emulator.offers().length === before + 1);
     });
   });
 
