@@ -83,6 +83,8 @@ describe("examples/basic against the emulator", () => {
     const declared = await runExample("basic", {});
     const steps = await stack.engine.up(declared);
     expect(steps.map((step) => [step.name, step.kind])).toEqual([
+      // The stack's ownership mark comes first: every offer's marker carries its token.
+      ["affise-stack", "create"],
       ["help-centre", "create"],
       ["spring-promo", "create"],
     ]);
@@ -91,7 +93,7 @@ describe("examples/basic against the emulator", () => {
     expect(readme).toMatch(/^Two offers are declared in code/m);
     stack.emulator.clearRequests();
     const again = await stack.engine.preview(await runExample("basic", {}));
-    expect(again.map((step) => step.kind)).toEqual(["same", "same"]);
+    expect(again.map((step) => step.kind)).toEqual(["same", "same", "same"]);
     expect(stack.emulator.requests()).toEqual([]);
   });
 
@@ -104,6 +106,7 @@ describe("examples/basic against the emulator", () => {
         partnerApiKey: partnerKey,
       });
       expect(declared.map((d) => d.name)).toEqual([
+        "affise-stack",
         "help-centre",
         "spring-promo",
         "partner-exclusive",
@@ -127,6 +130,7 @@ describe("examples/adopt-existing against the emulator", () => {
     const declared = await runExample("adopt-existing", { adoptId: String(id) });
     const steps = await stack.engine.up(declared);
     expect(steps).toEqual([
+      expect.objectContaining({ name: "affise-stack", kind: "create" }),
       expect.objectContaining({ name: "legacy-summer-offer", kind: "create" }),
     ]);
     expect(stack.engine.state.get("legacy-summer-offer")!.id).toBe(String(id));
@@ -134,7 +138,10 @@ describe("examples/adopt-existing against the emulator", () => {
       expect.objectContaining({ id, title: "Summer offer (managed by Pulumi)" }),
     ]);
     stack.emulator.clearRequests();
-    expect((await stack.engine.preview(declared)).map((step) => step.kind)).toEqual(["same"]);
+    expect((await stack.engine.preview(declared)).map((step) => step.kind)).toEqual([
+      "same",
+      "same",
+    ]);
     expect(stack.emulator.requests()).toEqual([]);
   });
 });
