@@ -159,7 +159,7 @@ async function reconcile(
         ? await client.getEnabledAffiliates(existing.id)
         : undefined;
     const current = stateFromAffise(existing, offer, affiliates);
-    return (await bringToDeclared(client, existing.id, offer, current)) ?? existing;
+    return (await bringToDeclared(client, existing.id, offer, current, existing)) ?? existing;
   } catch (error) {
     throw new OfferNotReconciledError(existing, error as Error);
   }

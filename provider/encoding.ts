@@ -13,6 +13,7 @@ import {
 } from "./encoding-delivery";
 import { OPTIONAL_FIELDS, type OptionalField } from "./normalize";
 import { SUB_KEYS } from "./schema";
+import type { UnmanagedPaymentFields } from "./unmanaged-payment-fields";
 import type {
   CheckedCap,
   CheckedOffer,
@@ -38,6 +39,8 @@ export interface EncodeOptions {
    * them as they are, with every sub-field the provider does not manage (custom fields, regions).
    */
   keep?: ("payments" | "partnerPayments")[];
+  /** Fields Affise holds on a payment that the provider does not model, resent with it by id. */
+  unmanaged?: UnmanagedPaymentFields;
 }
 
 type OfferToEncode = Partial<Omit<OfferState, "offerId">> &
@@ -64,13 +67,22 @@ export function encodeOfferForm(offer: OfferToEncode, options: EncodeOptions = {
     else if (cleared.has(field)) addOptional(fields, field, EMPTY[field]);
   }
   const kept = new Set(edit ? (options.keep ?? []) : []);
+  const unmanaged = options.unmanaged ?? new Map<string, Record<string, string>>();
+  const carryOver = (prefix: string, payment: StoredPayment) => {
+    const extra = payment.id === undefined ? undefined : unmanaged.get(payment.id);
+    for (const [name, value] of Object.entries(extra ?? {})) fields[`${prefix}[${name}]`] = value;
+  };
   if (!kept.has("payments")) {
-    offer.payments.forEach((payment, i) => addPayment(fields, `payments[${i}]`, payment, edit));
+    offer.payments.forEach((payment, i) => {
+      addPayment(fields, `payments[${i}]`, payment, edit);
+      carryOver(`payments[${i}]`, payment);
+    });
   }
   if (!kept.has("partnerPayments")) {
     const partnerPayments = offer.partnerPayments ?? [];
     partnerPayments.forEach((payment, i) => {
       addPayment(fields, `partner_payments[${i}]`, payment, edit);
+      carryOver(`partner_payments[${i}]`, payment);
       fields[`partner_payments[${i}][partners][]`] = payment.partners.map(String);
     });
     // An edit that does not mention partner_payments keeps the stored ones; an empty value clears them.

@@ -16,6 +16,7 @@ import {
   TARGETING_IDENTITY,
 } from "./payment-ids";
 import type { AffiseOffer } from "./read-model";
+import { unmanagedPaymentFields } from "./unmanaged-payment-fields";
 import type { CheckedOffer, OfferState } from "./types";
 
 /** Not sent in the edit form: affiliates have their own requests, the connection is ours. */
@@ -30,10 +31,16 @@ export async function bringToDeclared(
   id: string,
   declared: CheckedOffer,
   current: Partial<OfferState>,
+  held?: AffiseOffer,
 ): Promise<AffiseOffer | undefined> {
   const diff = diffOffer(id, current, declared);
   let answer: AffiseOffer | undefined;
   if (diff.affiseChanged.length > 0) {
+    const sendsPayments = diff.affiseChanged.some(
+      (field) => field === "payments" || field === "partnerPayments",
+    );
+    // Resending a payment list replaces it whole: what Affise holds now supplies what we do not model.
+    const asHeld = sendsPayments ? (held ?? (await client.getOffer(id))) : undefined;
     const form = encodeOfferForm(withIdsOf(declared, current), {
       mode: "edit",
       clear: noLongerDeclared(current, declared),
@@ -46,6 +53,7 @@ export async function bringToDeclared(
       keep: (["payments", "partnerPayments"] as const).filter(
         (list) => !diff.affiseChanged.includes(list),
       ),
+      unmanaged: asHeld ? unmanagedPaymentFields(asHeld) : undefined,
     });
     answer = await client.editOffer(id, form);
   }
