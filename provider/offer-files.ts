@@ -143,14 +143,15 @@ function loadOfferFile(file: string): LoadedOfferFile {
     offset === undefined ? undefined : lines.linePos(offset).line;
 
   if (doc.errors.length > 0) {
-    return {
-      errors: doc.errors.map((error) => ({
-        file,
-        path: "",
-        line: lineAt(error.pos[0]),
-        message: describeYamlError(error, text),
-      })),
-    };
+    const errors = doc.errors.map((error) => ({
+      file,
+      path: "",
+      line: lineAt(error.pos[0]),
+      message: describeYamlError(error, text),
+    }));
+    // How often the reader trips on a too-deep file depends on the stack it runs with: say it once.
+    const tooDeep = errors.find((error) => error.message === TOO_DEEP);
+    return { errors: tooDeep ? [tooDeep] : errors };
   }
   if (!isMap(doc.contents)) {
     const shape = doc.contents === null ? "is empty" : "is not a mapping of offer fields";
