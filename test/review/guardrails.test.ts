@@ -6,18 +6,8 @@ import {
   DEFAULT_SETTINGS,
   RULES,
 } from "../../review/guardrails";
-import type { ReviewPayment } from "../../review/payments";
+import { payout } from "./payouts";
 
-const payout = (over: Partial<ReviewPayment> = {}): ReviewPayment => ({
-  countries: ["US"],
-  devices: ["desktop"],
-  goal: "1",
-  total: 100,
-  revenue: 50,
-  currency: "USD",
-  type: "fixed",
-  ...over,
-});
 const rules = (findings: { rule: string }[]) => findings.map((f) => f.rule);
 
 describe("guardrails on a declared offer", () => {

@@ -1,19 +1,8 @@
 import type { OfferChange, OfferInputs } from "../../review/offer-changes";
 import { GITHUB_COMMENT_LIMIT, renderReview, summaryLine } from "../../review/render-markdown";
+import { payout } from "./payouts";
 
-const payment = (over: Record<string, unknown> = {}) => ({
-  countries: ["US"],
-  countryExclude: false,
-  cities: [],
-  devices: ["desktop"],
-  os: [],
-  goal: "1",
-  total: 100,
-  revenue: 50,
-  currency: "USD",
-  type: "fixed",
-  ...over,
-});
+const payment = payout;
 const offer = (over: OfferInputs = {}): OfferInputs => ({
   title: "Summer Sale",
   status: "active",
