@@ -20,6 +20,8 @@ export interface AffiseConnection {
   maxWaitSeconds: number;
   /** How long an account that has never answered in this process is tried before giving up. */
   unreachableAfterMs: number;
+  /** How long after a create that got no answer its offer is still looked for by its marker. */
+  createSettleSeconds: number;
 }
 
 /** Settings and their sources: stack config key, environment variable, default. */
@@ -39,6 +41,11 @@ const SETTINGS = {
     config: "affise:unreachableAfterMs",
     env: "AFFISE_UNREACHABLE_AFTER_MS",
     default: 8_000,
+  },
+  createSettleSeconds: {
+    config: "affise:createSettleSeconds",
+    env: "AFFISE_CREATE_SETTLE_SECONDS",
+    default: 120,
   },
 } as const;
 
@@ -107,6 +114,7 @@ export function resolveConnection(overrides: ConnectionOverrides = {}): AffiseCo
     maxConcurrency: positiveNumber("maxConcurrency", read("maxConcurrency")),
     maxWaitSeconds: positiveNumber("maxWaitSeconds", read("maxWaitSeconds"), true),
     unreachableAfterMs: positiveNumber("unreachableAfterMs", read("unreachableAfterMs")),
+    createSettleSeconds: positiveNumber("createSettleSeconds", read("createSettleSeconds"), true),
   };
 }
 

@@ -22,21 +22,43 @@ export interface CreateTuning {
   maxCreateAttempts: number;
   /** Pause before the next create attempt: retryBaseMs × 2^(attempt-1), plus up to 20 % jitter. */
   retryBaseMs: number;
-  /** Lookups of the marker after an ambiguous failure, spaced by lookupSpacingMs × attempt. */
+  /** Lookups of the marker after an ambiguous failure at least, spaced lookupSpacingMs × 2^(n-1)… */
   lookups: number;
   lookupSpacingMs: number;
+  /** …and more, until this long after the create was sent: Affise's slowest commit, with margin. */
+  settleMs: number;
+  /** Time as the lookups see it (scripted in tests). */
+  clock?: CreateClock;
 }
+
+export interface CreateClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const REAL_CLOCK: CreateClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 export const DEFAULT_CREATE_TUNING: CreateTuning = {
   maxCreateAttempts: 7,
   retryBaseMs: 250,
   lookups: 3,
   lookupSpacingMs: 1000,
+  settleMs: 120_000,
 };
 
-/** Create attempts follow the client's retry budget (affise:maxRetries). */
-export function createTuning(maxRetries: number): CreateTuning {
-  return { ...DEFAULT_CREATE_TUNING, maxCreateAttempts: maxRetries + 1 };
+/** Create attempts follow the client's retry budget; the settle time is affise:createSettleSeconds. */
+export function createTuning(connection: {
+  maxRetries: number;
+  createSettleSeconds: number;
+}): CreateTuning {
+  return {
+    ...DEFAULT_CREATE_TUNING,
+    maxCreateAttempts: connection.maxRetries + 1,
+    settleMs: connection.createSettleSeconds * 1000,
+  };
 }
 
 /** Raised when an offer exists in Affise but could not be brought to the declared state. */
@@ -72,12 +94,23 @@ export async function createOrAdoptOffer(
   const form = encodeOfferForm(offer);
   for (let attempt = 1; ; attempt++) {
     let created: AffiseOffer;
+    const sentAt = (tuning.clock ?? REAL_CLOCK).now();
     try {
       created = await client.createOffer(form);
     } catch (error) {
       if (!(error instanceof AffiseError)) throw error;
       if (error.mayHaveCommitted && marker) {
-        const landed = await findByMarkerPatiently(client, offer, marker, tuning);
+        const landed = await findByMarkerPatiently(
+          client,
+          offer,
+          marker,
+          {
+            ...tuning,
+            // An answer (a 5xx) means Affise is done with it: only a create with no answer may land late.
+            settleMs: error.mayStillBeRunning ? tuning.settleMs : 0,
+          },
+          sentAt,
+        );
         if (landed) return reconcile(client, offer, landed);
       }
       if (error.isFinal || attempt >= tuning.maxCreateAttempts) throw error;
@@ -88,7 +121,7 @@ export async function createOrAdoptOffer(
         );
       }
       const pause = tuning.retryBaseMs * 2 ** (attempt - 1);
-      await sleep(pause * (1 + 0.2 * Math.random()));
+      await (tuning.clock ?? REAL_CLOCK).sleep(pause * (1 + 0.2 * Math.random()));
       continue;
     }
     return grantAffiliates(client, offer, created);
@@ -128,19 +161,30 @@ async function keepOne(client: AffiseClient, ours: AffiseOffer[]): Promise<Affis
   );
 }
 
-/** A create that timed out may still be running in Affise: look again a few times before giving up. */
+/**
+ * A create that timed out may still be running in Affise: look again, backing off, at least
+ * `lookups` times and until `settleMs` after the create was sent, before giving up on it.
+ */
 async function findByMarkerPatiently(
   client: AffiseClient,
   claimant: Claimant,
   marker: string,
   tuning: CreateTuning,
+  sentAt: number,
 ): Promise<AffiseOffer | undefined> {
-  for (let lookup = 1; lookup <= tuning.lookups; lookup++) {
+  const clock = tuning.clock ?? REAL_CLOCK;
+  for (let lookup = 1; ; lookup++) {
     const found = await findOurs(client, claimant, marker);
     if (found) return found;
-    if (lookup < tuning.lookups) await sleep(tuning.lookupSpacingMs * lookup);
+    const untilSettled = tuning.settleMs - (clock.now() - sentAt);
+    const spacing = tuning.lookupSpacingMs * 2 ** (lookup - 1);
+    if (lookup >= tuning.lookups) {
+      if (untilSettled <= 0) return undefined;
+      await clock.sleep(spacing > 0 ? Math.min(spacing, untilSettled) : untilSettled);
+    } else {
+      await clock.sleep(spacing);
+    }
   }
-  return undefined;
 }
 
 /**
@@ -175,5 +219,3 @@ async function grantAffiliates(client: AffiseClient, offer: CheckedOffer, create
     throw new OfferNotReconciledError(created, error as Error);
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

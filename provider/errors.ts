@@ -31,6 +31,11 @@ export class AffiseError extends Error {
     return this.status !== undefined && this.status >= 500;
   }
 
+  /** No answer came: Affise may still be working on the request, and commit it later. */
+  get mayStillBeRunning(): boolean {
+    return this.kind === "timeout" || this.kind === "network";
+  }
+
   /** Sending it again is pointless: Affise rejected it (4xx other than 429) or the answer was unreadable. */
   get isFinal(): boolean {
     if (this.kind === "protocol" || this.kind === "wait") return true;

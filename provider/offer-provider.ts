@@ -77,11 +77,7 @@ export const offerProvider = {
       const connection = resolveConnection(offer);
       try {
         const client = new AffiseClient(connection);
-        const created = await createOrAdoptOffer(
-          client,
-          offer,
-          createTuning(connection.maxRetries),
-        );
+        const created = await createOrAdoptOffer(client, offer, createTuning(connection));
         const source = stateFromAffise(created, offer, offer.enabledAffiliates);
         return { id: created.id, outs: outputsFor(offer, source, connection.apiUrl) };
       } catch (error) {

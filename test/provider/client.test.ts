@@ -27,6 +27,7 @@ function client(over: Partial<AffiseConnection> = {}): AffiseClient {
     maxConcurrency: 4,
     maxWaitSeconds: 30,
     unreachableAfterMs: 8000,
+    createSettleSeconds: 120,
     ...over,
   });
 }

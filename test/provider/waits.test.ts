@@ -22,6 +22,7 @@ function connection(apiUrl: string, over: Partial<AffiseConnection> = {}): Affis
     maxConcurrency: 4,
     maxWaitSeconds: 30,
     unreachableAfterMs: 8000,
+    createSettleSeconds: 120,
     ...over,
   };
 }

@@ -21,6 +21,9 @@ const FAST_CLIENT = {
   "affise:maxConcurrency": "10",
   "affise:timeoutMs": "1000",
   "affise:maxRetries": "8",
+  // The emulator's slowest commit in these runs is a 1.6 s slow create: a create that got no
+  // answer is looked for until 4 s after it was sent, then tried again.
+  "affise:createSettleSeconds": "4",
 };
 
 let declared: Declared[];
