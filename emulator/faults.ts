@@ -97,6 +97,13 @@ export class FaultController {
     return true;
   }
 
+  /** True if this committed edit should lose its response (and counts it off). */
+  takeDropEditAfterCommit(): boolean {
+    if (this.current.dropEditAfterCommit <= 0) return false;
+    this.current.dropEditAfterCommit -= 1;
+    return true;
+  }
+
   private resetRandom(): void {
     this.random = mulberry32(this.current.intermittent?.seed ?? 1);
     this.intermittentFailures = 0;
@@ -116,6 +123,7 @@ export function noFaults(): FaultSettings {
     slowCreates: { count: 0, delayMs: 0 },
     rateLimit: null,
     dropAfterCommit: 0,
+    dropEditAfterCommit: 0,
     foreignNotFound: null,
   };
 }
@@ -138,6 +146,9 @@ function validatePatch(patch: Partial<FaultSettings>): Partial<FaultSettings> {
   if (patch.latencyMs !== undefined) valid.latencyMs = nonNegative(patch.latencyMs, "latencyMs");
   if (patch.dropAfterCommit !== undefined) {
     valid.dropAfterCommit = nonNegative(patch.dropAfterCommit, "dropAfterCommit");
+  }
+  if (patch.dropEditAfterCommit !== undefined) {
+    valid.dropEditAfterCommit = nonNegative(patch.dropEditAfterCommit, "dropEditAfterCommit");
   }
   if (patch.failNext !== undefined) {
     const { count, status = 500 } = patch.failNext;

@@ -68,6 +68,8 @@ export interface FaultSettings {
   slowCreates: { count: number; delayMs: number };
   /** The next N creates are stored, then the socket is destroyed with no response. */
   dropAfterCommit: number;
+  /** The next N edits are stored, then the socket is destroyed with no response. */
+  dropEditAfterCommit: number;
   /**
    * API requests whose path starts with `pathPrefix` get a 404 that is not Affise's own answer
    * (an nginx page, a bare text line, another service's JSON), as a proxy or a wrong base path gives.

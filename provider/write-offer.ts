@@ -15,7 +15,7 @@ import {
   LANDING_IDENTITY,
   TARGETING_IDENTITY,
 } from "./payment-ids";
-import type { AffiseOffer } from "./read-model";
+import { type AffiseOffer, stateFromAffise } from "./read-model";
 import { unmanagedPaymentFields } from "./unmanaged-payment-fields";
 import type { CheckedOffer, OfferState } from "./types";
 
@@ -41,7 +41,8 @@ export async function bringToDeclared(
     );
     // Resending a payment list replaces it whole: what Affise holds now supplies what we do not model.
     const asHeld = sendsPayments ? (held ?? (await client.getOffer(id))) : undefined;
-    const form = encodeOfferForm(withIdsOf(declared, current), {
+    const known = asHeld ? withHeldIds(declared, current, asHeld) : current;
+    const form = encodeOfferForm(withIdsOf(declared, known), {
       mode: "edit",
       clear: noLongerDeclared(current, declared),
       // Only what changed is sent: Affise keeps what an edit omits, including what the provider
@@ -66,6 +67,27 @@ export async function bringToDeclared(
     );
   }
   return answer;
+}
+
+/**
+ * `current` with payments added from what Affise holds that state does not know of: a payment an
+ * interrupted update stored keeps its id when the rerun sends it again.
+ */
+function withHeldIds(
+  declared: CheckedOffer,
+  current: Partial<OfferState>,
+  held: AffiseOffer,
+): Partial<OfferState> {
+  const inAffise = stateFromAffise(held, declared);
+  const more = <T extends { id?: string }>(known: T[], found: T[]) => {
+    const ids = new Set(known.map((item) => item.id));
+    return [...known, ...found.filter((item) => item.id !== undefined && !ids.has(item.id))];
+  };
+  return {
+    ...current,
+    payments: more(current.payments ?? [], inAffise.payments),
+    partnerPayments: more(current.partnerPayments ?? [], inAffise.partnerPayments),
+  };
 }
 
 /** The declared offer with the ids of the items it continues from `current`. */

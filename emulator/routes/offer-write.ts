@@ -32,11 +32,12 @@ export function registerOfferWriteRoutes(app: FastifyInstance, context: RouteCon
     if (!existing) return sendResourceNotFound(reply);
     const edited = applyOfferForm(formOf(request), existing, "edit");
     const [offer] = context.store.replace([{ ...edited, updatedAt: affiseTimestamp() }]);
+    if (context.faults.takeDropEditAfterCommit()) return dropConnection(request, reply, context);
     return { status: 1, offer: offerReadModel(offer, context.codeCase) };
   });
 }
 
-/** The create is committed; the client never hears so (the cause of duplicate offers). */
+/** The write is committed; the client never hears so (the cause of duplicate offers). */
 function dropConnection(
   request: FastifyRequest,
   reply: FastifyReply,

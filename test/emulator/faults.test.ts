@@ -228,6 +228,21 @@ describe("fault injection", () => {
     });
   });
 
+  describe("dropEditAfterCommit", () => {
+    it("stores the next edit, then hangs up without answering; the edit after it is answered", async () => {
+      await createOffer(client);
+      const [created] = emulator.offers();
+      emulator.setFaults({ dropEditAfterCommit: 1 });
+      await expect(
+        client.post(`/3.0/admin/offer/${created.id}`, { title: "Edited, unanswered" }),
+      ).rejects.toThrow();
+      expect(emulator.offers()[0].title).toBe("Edited, unanswered");
+      const again = await client.post(`/3.0/admin/offer/${created.id}`, { title: "Answered" });
+      expect(again.status).toBe(200);
+      expect(emulator.requests().map((request) => request.status)).toEqual([200, 0, 200]);
+    });
+  });
+
   describe("control", () => {
     it("is read and changed through /__emulator/faults, which is itself never faulted", async () => {
       const post = await fetch(`${emulator.url}/__emulator/faults`, {
@@ -265,6 +280,7 @@ describe("fault injection", () => {
         failNext: { count: 0, status: 500 },
         rateLimit: null,
         dropAfterCommit: 0,
+        dropEditAfterCommit: 0,
         intermittent: null,
         slowCreates: { count: 0, delayMs: 0 },
         foreignNotFound: null,
