@@ -15,7 +15,9 @@ function pkg(): Hooks {
   try {
     entry = require.resolve("pulumi-affise", { paths: [dir] });
   } catch {
-    if (require(require("path").join(dir, "package.json")).name !== "pulumi-affise") {
+    // This repository's own program runs, and so this host, in dist/program/ below it.
+    entry = dir.replace(/[\\/]dist[\\/]program$/, "");
+    if (require(require("path").join(entry, "package.json")).name !== "pulumi-affise") {
       throw new Error(`pulumi-affise is not installed in ${dir}`);
     }
   }
