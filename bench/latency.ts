@@ -1,18 +1,14 @@
 /**
- * Where request time goes, measured in this process against a fresh emulator, one request at a
- * time: what the provider's read hook (client, throttle, read-model mapping) adds to the same GET
- * sent with plain fetch, and how the emulator's marker lookup slows as its store fills. Both
- * explain the lifecycle's create and refresh times; neither is a target.
+ * How the emulator's marker lookup slows as its store fills, measured in this process against a
+ * fresh emulator, one request at a time with plain fetch. It explains part of the lifecycle's
+ * create time; it is not a target. (What the provider's client adds: client-overhead.ts.)
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { startEmulator } from "../emulator";
 import { BENCH_API_KEY } from "./bench-stack";
 
 export interface Latency {
+  /** Lookups timed for each figure. */
   samples: number;
-  /** Mean milliseconds per sequential request. */
-  plainGetMs: number;
-  readHookMs: number;
   /** Marker lookups (GET /3.0/offers?external_offer_id=…) with an empty store and with `storedOffers`. */
   lookupEmptyMs: number;
   lookupFullMs: number;
@@ -21,12 +17,7 @@ export interface Latency {
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
-export async function measureLatency(
-  provider: pulumi.dynamic.ResourceProvider,
-  config: Record<string, string>,
-  storedOffers: number,
-  samples = 200,
-): Promise<Latency> {
+export async function measureLatency(storedOffers: number, samples = 50): Promise<Latency> {
   const emulator = await startEmulator({ apiKey: BENCH_API_KEY });
   const send = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(emulator.url + path, {
@@ -53,19 +44,11 @@ export async function measureLatency(
     });
   const lookup = () => send("/3.0/offers?external_offer_id=latency-0&status[]=active&limit=500");
   try {
-    await provider.configure?.({
-      config: {
-        get: (key: string) =>
-          ({ ...config, "affise:apiUrl": emulator.url, "affise:apiKey": BENCH_API_KEY })[key],
-      },
-    } as unknown as pulumi.dynamic.ConfigureRequest);
-    const id = String((await create(0)).offer?.id);
-    const lookupEmptyMs = await meanMs(50, lookup);
-    const plainGetMs = await meanMs(samples, () => send(`/3.0/offer/${id}`));
-    const readHookMs = await meanMs(samples, () => provider.read!(id, {}));
+    await create(0);
+    const lookupEmptyMs = await meanMs(samples, lookup);
     for (let i = 1; i < storedOffers; i++) await create(i);
-    const lookupFullMs = await meanMs(50, lookup);
-    return { samples, plainGetMs, readHookMs, lookupEmptyMs, lookupFullMs, storedOffers };
+    const lookupFullMs = await meanMs(samples, lookup);
+    return { samples, lookupEmptyMs, lookupFullMs, storedOffers };
   } finally {
     await emulator.close();
   }

@@ -17,6 +17,10 @@ export interface BenchOptions {
   skipRateLimited: boolean;
   /** Rewrite BENCHMARKS.md with this run's figures. */
   write: boolean;
+  /** Also run the real Pulumi CLI: affise.Offer at each of `cliSizes`, naive at each of `cliNaiveSizes`. */
+  cli: boolean;
+  cliSizes: number[];
+  cliNaiveSizes: number[];
 }
 
 const USAGE = `usage: npm run bench -- [options]
@@ -28,6 +32,9 @@ const USAGE = `usage: npm run bench -- [options]
   --cpu-rounds <n>      timed in-process rounds of check+diff over all offers (default 20)
   --skip-naive          leave out the naive counter-example provider
   --skip-rate-limited   leave out the rate-limited runs
+  --cli                 also run the real Pulumi CLI (npm run pulumi:cli builds it) at --rate
+  --cli-sizes <list>    offers in the CLI runs of affise.Offer (default 1000,5000)
+  --cli-naive-sizes <list>  offers in the CLI runs of the naive provider (default 1000)
   --write               rewrite BENCHMARKS.md with the results`;
 
 const NUMBER_FLAGS = {
@@ -43,7 +50,10 @@ const SWITCHES = {
   "--skip-naive": "skipNaive",
   "--skip-rate-limited": "skipRateLimited",
   "--write": "write",
+  "--cli": "cli",
 } as const;
+
+const LIST_FLAGS = { "--cli-sizes": "cliSizes", "--cli-naive-sizes": "cliNaiveSizes" } as const;
 
 export class UsageError extends Error {
   readonly usage = USAGE;
@@ -52,6 +62,7 @@ export class UsageError extends Error {
 export function parseOptions(argv: string[]): BenchOptions {
   const numbers: Partial<Record<(typeof NUMBER_FLAGS)[keyof typeof NUMBER_FLAGS], number>> = {};
   const switches: Partial<Record<(typeof SWITCHES)[keyof typeof SWITCHES], boolean>> = {};
+  const lists: Partial<Record<(typeof LIST_FLAGS)[keyof typeof LIST_FLAGS], number[]>> = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === "--help" || flag === "-h") throw new UsageError("");
@@ -63,6 +74,14 @@ export function parseOptions(argv: string[]): BenchOptions {
         throw new UsageError(`${flag} takes a positive number (got "${argv[i] ?? ""}")`);
       }
       numbers[NUMBER_FLAGS[flag as keyof typeof NUMBER_FLAGS]] = value;
+    } else if (flag in LIST_FLAGS) {
+      const values = (argv[++i] ?? "").split(",").map(Number);
+      if (!values.every((value) => Number.isInteger(value) && value > 0)) {
+        throw new UsageError(
+          `${flag} takes offer counts such as 1000,5000 (got "${argv[i] ?? ""}")`,
+        );
+      }
+      lists[LIST_FLAGS[flag as keyof typeof LIST_FLAGS]] = values;
     } else {
       throw new UsageError(`unknown option "${flag}"`);
     }
@@ -78,6 +97,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     skipNaive: switches.skipNaive ?? false,
     skipRateLimited: switches.skipRateLimited ?? false,
     write: switches.write ?? false,
+    cli: switches.cli ?? false,
+    cliSizes: lists.cliSizes ?? [1000, 5000],
+    cliNaiveSizes: lists.cliNaiveSizes ?? [1000],
   };
 }
 

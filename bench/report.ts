@@ -1,6 +1,7 @@
 /** A run's results as Markdown: what `npm run bench` prints and `--write` stores in BENCHMARKS.md. */
 import { count, num, percent, routes, table, times } from "./format";
 import type { LifecyclePhase } from "./lifecycle";
+import { renderCliSection } from "./cli/cli-report";
 import { explainResults } from "./notes";
 import type { BenchResults, MeasuredRun, ProviderRun } from "./results";
 import { checkTargets } from "./targets";
@@ -13,6 +14,7 @@ export function renderReport(results: BenchResults): string {
     perOfferSection(results),
     rateLimitedSection(results),
     latencySection(results),
+    ...(results.cli ? [renderCliSection(results.cli.runs, results.cli.version)] : []),
     `## Why\n\n${explainResults(results)
       .map((note) => `- ${note}`)
       .join("\n")}`,
@@ -126,7 +128,7 @@ function floorTable(results: BenchResults): string {
 }
 
 function perOfferSection(results: BenchResults): string {
-  const { ours, naive, oursHeapCapped } = results;
+  const { ours, naive, oursHeapCapped, naiveHeapCapped } = results;
   const n = results.options.n;
   const peak = (run: ProviderRun) => Math.max(...run.lifecycle.phases.map((p) => p.hostPeakMB));
   const row = (label: string, of: (run: MeasuredRun) => number, show: (v: number) => string) => [
@@ -175,11 +177,18 @@ function perOfferSection(results: BenchResults): string {
   if (oursHeapCapped) {
     const failed = oursHeapCapped.lifecycle.phases.reduce((sum, p) => sum + p.failed, 0);
     const wall = (run: ProviderRun) => run.lifecycle.phases.reduce((sum, p) => sum + p.seconds, 0);
+    const capped = (run: ProviderRun, uncapped: ProviderRun) =>
+      `${num(peak(run), 1)} (the five phases took ${num(wall(run), 1)} s against ` +
+      `${num(wall(uncapped), 1)} s uncapped)`;
     rows.push([
       `host peak RSS, old generation capped at ${oursHeapCapped.heapCapMB} MB (MB)`,
-      `${num(peak(oursHeapCapped), 1)} (${count(failed, "failed operation")}; the five phases ` +
-        `took ${num(wall(oursHeapCapped), 1)} s against ${num(wall(ours), 1)} s uncapped)`,
-      ...(naive ? ["", ""] : []),
+      `${capped(oursHeapCapped, ours)}; ${count(failed, "failed operation")}`,
+      ...(naive
+        ? [
+            naiveHeapCapped ? capped(naiveHeapCapped, naive) : "",
+            naiveHeapCapped ? times(peak(naiveHeapCapped), peak(oursHeapCapped)) : "",
+          ]
+        : []),
     ]);
   }
   const header = ["per offer", "affise.Offer", ...(naive ? ["naive", "naive ÷ affise.Offer"] : [])];
@@ -241,17 +250,19 @@ ${table(
 )}`;
 }
 
-function latencySection({ latency }: BenchResults): string {
+function latencySection({ latency, clientOverhead }: BenchResults): string {
+  const plain = clientOverhead.plainGetMs;
   const rows = [
+    ["`GET /3.0/offer/{id}`, plain fetch", num(plain, 2), "the emulator and loopback alone"],
     [
-      "`GET /3.0/offer/{id}`, plain fetch",
-      num(latency.plainGetMs, 2),
-      `the emulator and loopback alone`,
+      "the same GET through affise.Offer's client (`AffiseClient.getOffer`)",
+      num(clientOverhead.clientGetMs, 2),
+      `${num(clientOverhead.clientGetMs - plain, 2)} ms added by axios, retries, throttle and answer checks`,
     ],
     [
       "the same GET through affise.Offer's `read` hook",
-      num(latency.readHookMs, 2),
-      `${num(latency.readHookMs - latency.plainGetMs, 2)} ms added by the provider's client, throttle and mapping`,
+      num(clientOverhead.readHookMs, 2),
+      `${num(clientOverhead.readHookMs - plain, 2)} ms added by the client and the read-model mapping`,
     ],
     ["marker lookup, plain fetch, empty store", num(latency.lookupEmptyMs, 2), ""],
     [
@@ -262,8 +273,10 @@ function latencySection({ latency }: BenchResults): string {
   ];
   return `## Where the time goes
 
-One request at a time against a fresh emulator, mean of ${latency.samples} requests (50 for the
-lookups). Not targets: they explain the lifecycle's times.
+One request at a time against a fresh emulator. The three GETs alternate in batches of 20
+(${num(clientOverhead.samples)} of each), so that load on the machine hits them alike; each figure is the
+median of the batches' means (\`tsx bench/client-overhead.ts\` measures them alone). Lookups: mean
+of ${latency.samples}. Not targets except the client's overhead: they explain the lifecycle's times.
 
 ${table(["request", "ms", ""], rows)}`;
 }

@@ -1,4 +1,6 @@
 /** Everything one run measured: what the report and BENCHMARKS.md are rendered from. */
+import type { CliSet } from "./cli/cli-set";
+import type { ClientOverhead } from "./client-overhead";
 import type { HookCpu } from "./hook-cpu";
 import type { Latency } from "./latency";
 import type { LifecycleResult } from "./lifecycle";
@@ -32,6 +34,10 @@ export interface BenchResults {
   /** affise.Offer again, its host's old generation capped: how much of its RSS is uncollected garbage. */
   oursHeapCapped?: ProviderRun & { heapCapMB: number };
   naive?: MeasuredRun;
+  naiveHeapCapped?: ProviderRun & { heapCapMB: number };
   latency: Latency;
+  clientOverhead: ClientOverhead;
   rateLimited: RateLimitedRun[];
+  /** The real Pulumi CLI's runs (`--cli`). */
+  cli?: CliSet;
 }

@@ -10,7 +10,10 @@ import * as os from "os";
 import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
 import * as prettier from "prettier";
+import { findUsablePulumiCli } from "../scripts/pulumi/provision";
 import { BENCH_API_KEY } from "./bench-stack";
+import { runCliSet } from "./cli/cli-set";
+import { measureClientOverhead } from "./client-overhead";
 import { measureLatency } from "./latency";
 import { describeMachine } from "./machine";
 import { type BenchOptions, commandFor, parseOptions, UsageError } from "./options";
@@ -49,6 +52,12 @@ const progress = (message: string) =>
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const options = parseOptions(argv);
+  const cli = options.cli ? findUsablePulumiCli(ROOT, process.env) : undefined;
+  if (options.cli && !cli) {
+    throw new Error(
+      "--cli needs the Pulumi CLI: run `npm run pulumi:cli` first (it builds it with Go)",
+    );
+  }
   const offers = benchOffers(options.n);
   const commit = changeOnePercent(offers);
   const run = (label: string, provider: ProviderUnderTest) => {
@@ -62,8 +71,9 @@ async function main(): Promise<void> {
 
   const affise = affiseOffer(offers, commit.offers);
   const ours = (await run("affise.Offer", affise)) as MeasuredRun;
-  progress("affise.Offer: request latency, read hook against plain fetch");
-  const latency = await measureLatency(affise.hooks!(""), LIFECYCLE_CONFIG, options.n);
+  progress("affise.Offer: request latency, client and read hook against plain fetch");
+  const latency = await measureLatency(options.n);
+  const clientOverhead = await measureClientOverhead(affise.hooks!(""));
   const capped = await run(`affise.Offer, host heap capped at ${HEAP_CAP_MB} MB`, {
     ...affise,
     hooks: undefined,
@@ -72,7 +82,15 @@ async function main(): Promise<void> {
   const naive = options.skipNaive
     ? undefined
     : ((await run("naive", naiveOffer(offers, commit.offers))) as MeasuredRun);
+  const naiveCapped =
+    naive &&
+    (await run(`naive, host heap capped at ${HEAP_CAP_MB} MB`, {
+      ...naiveOffer(offers, commit.offers),
+      hooks: undefined,
+      hostEnv: { NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` },
+    }));
   const rateLimited = options.skipRateLimited ? [] : await runRateLimitedSet(options);
+  const cliRuns = cli ? await runCliSet(cli, options, progress) : undefined;
 
   const results: BenchResults = {
     command: commandFor(argv),
@@ -86,7 +104,10 @@ async function main(): Promise<void> {
     ours,
     oursHeapCapped: { ...capped, heapCapMB: HEAP_CAP_MB },
     naive,
+    naiveHeapCapped: naiveCapped && { ...naiveCapped, heapCapMB: HEAP_CAP_MB },
     latency,
+    clientOverhead,
+    cli: cliRuns,
     rateLimited,
   };
   const file = path.join(ROOT, "BENCHMARKS.md");

@@ -15,6 +15,9 @@ export const PROVIDER_BYTES_TARGET = 2560;
 export const HOOK_CPU_TARGET_MICROS = 200;
 export const RATE_FRACTION_TARGET = 0.9;
 export const HOST_RSS_TARGET_MB = 200;
+export const CREATE_REQUESTS_TARGET = 1.05;
+export const CREATE_FLOOR_TARGET = 1.1;
+export const CLIENT_OVERHEAD_TARGET_MS = 0.5;
 
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const { ours, options } = results;
@@ -25,7 +28,16 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const peakMB = Math.max(...ours.lifecycle.phases.map((phase) => phase.hostPeakMB));
   const bytes = ours.lifecycle.providerBytes;
   const changed = results.changedOffers;
+  const create = ours.lifecycle.phases[0];
+  const perCreate = create.requests.total / create.offers;
+  const overheadMs = results.clientOverhead.clientGetMs - results.clientOverhead.plainGetMs;
   const checks: TargetCheck[] = [
+    {
+      target: `create ≤ ${CREATE_REQUESTS_TARGET} Affise requests per offer, crash-safe`,
+      measured: `${num(perCreate, 3)} (${num(create.requests.total)} for ${num(create.offers)} offers)`,
+      met: perCreate <= CREATE_REQUESTS_TARGET,
+      shortfall: `${num(perCreate - CREATE_REQUESTS_TARGET, 2)} requests per offer over`,
+    },
     {
       target: `0 Affise requests for a no-op preview of ${num(options.n)} offers`,
       measured: `${num(preview.requests.total)} requests`,
@@ -54,6 +66,15 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       shortfall: `${num((hookMicros - HOOK_CPU_TARGET_MICROS) / 1000, 3)} ms over`,
     },
     ...results.rateLimited.filter((run) => run.label === "affise.Offer").map(rateTarget),
+    ...results.rateLimited
+      .filter((run) => run.label === "affise.Offer" && run.clientRate === run.limit)
+      .map(floorTarget),
+    {
+      target: `client overhead ≤ ${CLIENT_OVERHEAD_TARGET_MS} ms per request over a plain fetch`,
+      measured: `${num(overheadMs, 2)} ms (${num(results.clientOverhead.clientGetMs, 2)} against ${num(results.clientOverhead.plainGetMs, 2)} ms)`,
+      met: overheadMs <= CLIENT_OVERHEAD_TARGET_MS,
+      shortfall: `${num(overheadMs - CLIENT_OVERHEAD_TARGET_MS, 2)} ms over`,
+    },
     {
       target: `host RSS ≤ ${HOST_RSS_TARGET_MB} MB at ${num(options.n)} offers`,
       measured: `${num(peakMB, 1)} MB peak (${num(ours.hostIdleMB, 1)} MB before the first offer)`,
@@ -77,5 +98,30 @@ function rateTarget(run: RateLimitedRun): TargetCheck {
     measured: `${percent(run.fractionOfLimit)}, ${num(failed)} failed`,
     met,
     shortfall: missing.join(", "),
+  };
+}
+
+function floorTarget(run: RateLimitedRun): TargetCheck {
+  const offers = run.phase.offers;
+  const floor = offers / run.limit;
+  const ratio = run.phase.seconds / floor;
+  const clean = run.phase.failed === 0 && run.duplicates === 0;
+  return {
+    target:
+      `${num(offers)} creates at ${num(run.limit)} req/s within ${CREATE_FLOOR_TARGET}× the ` +
+      `${num(floor, 0)} s floor, 0 failures, 0 duplicates`,
+    measured:
+      `${num(run.phase.seconds, 1)} s (${num(ratio, 2)}×), ${num(run.phase.failed)} failed, ` +
+      `${num(run.duplicates)} duplicates`,
+    met: ratio <= CREATE_FLOOR_TARGET && clean,
+    shortfall: [
+      ratio > CREATE_FLOOR_TARGET
+        ? `${num(run.phase.seconds - floor * CREATE_FLOOR_TARGET, 1)} s over ${CREATE_FLOOR_TARGET}× the floor`
+        : "",
+      run.phase.failed > 0 ? `${num(run.phase.failed)} failed` : "",
+      run.duplicates > 0 ? `${num(run.duplicates)} duplicates` : "",
+    ]
+      .filter(Boolean)
+      .join(", "),
   };
 }
