@@ -5,9 +5,9 @@
  * stores its key in state by design, and the report says so.
  */
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../emulator";
-import { Engine } from "../test/harness/engine";
-import { programUnderTest } from "../test/harness/program-under-test";
-import { ProviderHost } from "../test/harness/provider-host";
+import { Engine } from "../harness/engine";
+import { programUnderTest } from "../harness/program-under-test";
+import { ProviderHost } from "../harness/provider-host";
 import { HostMemory } from "./host-memory";
 import { PROJECT, STACK } from "./workload";
 

@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { Declared, Tracked } from "../test/harness/engine";
+import type { Declared, Tracked } from "../harness/engine";
 
 type Props = Record<string, unknown>;
 

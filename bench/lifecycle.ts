@@ -2,7 +2,7 @@
  * The benchmark's lifecycle, through Pulumi's provider host, phase by phase: create all →
  * no-op preview of all → change one payment on 1 % and update → refresh all → delete all.
  */
-import type { Declared, Tracked } from "../test/harness/engine";
+import type { Declared, Tracked } from "../harness/engine";
 import { BENCH_API_KEY, type BenchStack } from "./bench-stack";
 import { outcomeOf, type PhaseResult, timePhase } from "./phase";
 

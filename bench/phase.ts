@@ -1,5 +1,5 @@
 /** Times one phase of a run and collects what it cost: wall time, Affise requests, host memory. */
-import type { Step } from "../test/harness/engine";
+import type { Step } from "../harness/engine";
 import type { BenchStack } from "./bench-stack";
 import { type RequestStats, summarizeRequests } from "./request-stats";
 

@@ -3,7 +3,7 @@
  * host, then replay check+diff in process against the state the run left after create.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Declared } from "../test/harness/engine";
+import type { Declared } from "../harness/engine";
 import { BENCH_API_KEY, startBenchStack } from "./bench-stack";
 import { measureCheckAndDiff } from "./hook-cpu";
 import { runLifecycle } from "./lifecycle";

@@ -3,7 +3,7 @@
  * one second's burst, 429 past it, no Retry-After: Affise publishes none). How close each client
  * gets to R, how many 429s it meets, how many of those it retries to success, and what fails.
  */
-import type { Declared } from "../test/harness/engine";
+import type { Declared } from "../harness/engine";
 import { startBenchStack } from "./bench-stack";
 import { outcomeOf, type PhaseResult, timePhase } from "./phase";
 

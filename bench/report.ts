@@ -41,7 +41,7 @@ described here; run the command again to refresh them (\`--write\` rewrites this
       ? `, plus uncommitted changes to ${results.revision.uncommitted.map((f) => `\`${f}\``).join(", ")}`
       : ""
   }
-- Workload: ${num(options.n)} offers (\`sampleOffer\` from test/harness/fixtures.ts: two payments
+- Workload: ${num(options.n)} offers (\`sampleOffer\` from harness/fixtures.ts: two payments
   each), declared by the real \`dynamic.Resource\` constructor under \`pulumi.runtime.setMocks\`,
   driven through Pulumi's own dynamic-provider host (\`@pulumi/pulumi/cmd/dynamic-provider\`) over
   gRPC by the test harness's engine, ${options.parallel} resources in flight (\`pulumi up\`'s default

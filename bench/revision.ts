@@ -3,7 +3,7 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..");
-const MEASURED_PATHS = ["provider", "emulator", "test/harness", "bench"];
+const MEASURED_PATHS = ["provider", "emulator", "harness", "bench"];
 
 export interface Revision {
   commit: string;

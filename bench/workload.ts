@@ -7,9 +7,9 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { OfferArgs, PaymentArgs } from "../provider";
-import { declareOffers } from "../test/harness/declare-offers";
-import type { Declared } from "../test/harness/engine";
-import { sampleOffer } from "../test/harness/fixtures";
+import { declareOffers } from "../harness/declare-offers";
+import type { Declared } from "../harness/engine";
+import { sampleOffer } from "../harness/fixtures";
 import { requireCompiledByTsc } from "./compile-like-pulumi";
 import type { NaiveProvider, NaiveSettings } from "./naive-provider";
 

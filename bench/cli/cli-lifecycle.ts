@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
 import type { PulumiCli } from "../../scripts/pulumi/provision";
-import { E2eStack } from "../../test/e2e/stack";
+import { E2eStack } from "../../harness/cli-stack";
 import { BENCH_API_KEY } from "../bench-stack";
 import { type RequestStats, summarizeRequests } from "../request-stats";
 import { type BenchOffer, benchOffers, changeOnePercent } from "../workload";

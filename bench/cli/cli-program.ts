@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import type { E2eStack } from "../../test/e2e/stack";
+import type { E2eStack } from "../../harness/cli-stack";
 import type { BenchOffer } from "../workload";
 
 export type ProviderKind = "affise" | "naive";

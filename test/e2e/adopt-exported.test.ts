@@ -13,7 +13,7 @@ import { exportOffers } from "../../scripts/export/export-offers";
 import { EXPORT_TIME_PREFIX } from "../../scripts/export/offer-yaml";
 import { editInAffise, seedAccount, seedForm } from "../export/seed-account";
 import { describeWithPulumi } from "./cli";
-import { E2eStack, type Json } from "./stack";
+import { E2eStack, type Json } from "../../harness/cli-stack";
 
 const PROGRAM = `const affise = require("pulumi-affise");
 exports.offers = affise.offerSummaries(affise.declareOffers("offers"));

@@ -4,7 +4,7 @@
  * and say so loudly.
  */
 import { findUsablePulumiCli, type PulumiCli } from "../../scripts/pulumi/provision";
-import { ROOT } from "./stack";
+import { ROOT } from "../../harness/cli-stack";
 
 export const e2eCli: PulumiCli | undefined = findUsablePulumiCli(ROOT, process.env);
 

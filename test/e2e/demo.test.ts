@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describeWithPulumi } from "./cli";
-import { ROOT } from "./stack";
+import { ROOT } from "../../harness/cli-stack";
 
 function demo(...args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {

@@ -6,8 +6,8 @@
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import type { OfferArgs } from "../../provider";
 import { describeWithPulumi } from "./cli";
-import { offersProgram, type DeclaredOffer } from "./program";
-import { E2eStack, type Json } from "./stack";
+import { offersProgram, type DeclaredOffer } from "../../harness/offers-program";
+import { E2eStack, type Json } from "../../harness/cli-stack";
 
 const API_KEY = "e2e-stack-key-7f3c9a51d2";
 const ADVERTISER = "5e39279bac611cda7e5765ab";

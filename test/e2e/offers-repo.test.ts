@@ -5,7 +5,7 @@
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi } from "./cli";
-import { E2eStack, type Json } from "./stack";
+import { E2eStack, type Json } from "../../harness/cli-stack";
 
 const PROGRAM = `const affise = require("pulumi-affise");
 exports.offers = affise.offerSummaries(affise.declareOffers("offers"));

@@ -11,7 +11,7 @@ import { guardrailSettings } from "../../review/guardrail-config";
 import { parsePreviewJson } from "../../review/preview-json";
 import { reviewPreview } from "../../review/review-offers";
 import { describeWithPulumi } from "./cli";
-import { E2eStack, ROOT } from "./stack";
+import { E2eStack, ROOT } from "../../harness/cli-stack";
 
 const KEY = "review-e2e-key-4f1c29";
 const POLICY_PACK = path.join(ROOT, "policy");

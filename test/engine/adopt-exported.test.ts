@@ -9,9 +9,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { declareOffers } from "../harness/declare-offers";
-import type { Declared } from "../harness/engine";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import type { Declared } from "../../harness/engine";
+import { type Stack, startStack } from "../../harness/stack";
 import { editInAffise, seedAccount, seedForm } from "../export/seed-account";
 import { ownMarker } from "../../provider";
 import { AffiseClient } from "../../provider/client";

@@ -1,7 +1,7 @@
 /** Delete policy and taking over an existing offer, through Pulumi's provider host. */
-import { declareOffers } from "../harness/declare-offers";
-import { ADVERTISER, sampleOffer } from "../harness/fixtures";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { ADVERTISER, sampleOffer } from "../../harness/fixtures";
+import { type Stack, startStack } from "../../harness/stack";
 import type { OfferArgs } from "../../provider";
 
 let stack: Stack;

@@ -1,8 +1,8 @@
 /** What a user reads when Affise says no: the offer's name, Affise's message and status — never the key. */
-import { declareOffers } from "../harness/declare-offers";
-import { sampleOffer } from "../harness/fixtures";
-import { Engine } from "../harness/engine";
-import { SENTINEL_API_KEY, type Stack, startHost, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { sampleOffer } from "../../harness/fixtures";
+import { Engine } from "../../harness/engine";
+import { SENTINEL_API_KEY, type Stack, startHost, startStack } from "../../harness/stack";
 
 const KEY = SENTINEL_API_KEY;
 let stack: Stack;

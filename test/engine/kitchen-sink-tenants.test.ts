@@ -3,9 +3,9 @@
  * The kitchen-sink offer, applied through Pulumi's provider host to an emulated tenant of each
  * kind, reads back with no drift and an empty plan that sends no request.
  */
-import { declareOffers } from "../harness/declare-offers";
-import { kitchenSinkOffer } from "../harness/fixtures";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { kitchenSinkOffer } from "../../harness/fixtures";
+import { type Stack, startStack } from "../../harness/stack";
 import type { CodeCase } from "../../emulator";
 import type { OfferArgs } from "../../provider";
 

@@ -3,10 +3,10 @@
  * round-trips (create → refresh → no drift, empty plan), and changing any one field is exactly one
  * update, of that field only, with an empty plan after it.
  */
-import { declareOffers } from "../harness/declare-offers";
-import type { Declared } from "../harness/engine";
-import { dayFromToday, kitchenSinkOffer } from "../harness/fixtures";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import type { Declared } from "../../harness/engine";
+import { dayFromToday, kitchenSinkOffer } from "../../harness/fixtures";
+import { type Stack, startStack } from "../../harness/stack";
 import type { OfferArgs } from "../../provider";
 
 let stack: Stack;

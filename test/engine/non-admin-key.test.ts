@@ -3,10 +3,10 @@
  * and refuses admin requests with 403 Auth Denied) is named as such at the first call, through
  * Pulumi's provider host — never a schema dump, never the key.
  */
-import { declareOffers } from "../harness/declare-offers";
-import { sampleOffer } from "../harness/fixtures";
-import { Engine } from "../harness/engine";
-import { type Stack, startHost, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { sampleOffer } from "../../harness/fixtures";
+import { Engine } from "../../harness/engine";
+import { type Stack, startHost, startStack } from "../../harness/stack";
 
 const AFFILIATE_KEY = "affiliate-key-7e3a91c0d2";
 let stack: Stack;

@@ -2,9 +2,9 @@
  * "Gone" is only Affise's own not-found answer. A 404 page from a proxy, a wrong base path or
  * another service must fail loudly, naming the URL, and never drop or orphan an offer.
  */
-import { declareOffers } from "../harness/declare-offers";
-import { sampleOffer } from "../harness/fixtures";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { sampleOffer } from "../../harness/fixtures";
+import { type Stack, startStack } from "../../harness/stack";
 
 let stack: Stack;
 beforeAll(async () => {

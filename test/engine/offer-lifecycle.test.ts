@@ -3,10 +3,10 @@
  * provider, Pulumi's own provider host over gRPC, the emulator over HTTP. After every apply, a
  * fresh preview must be empty.
  */
-import { declareOffers } from "../harness/declare-offers";
-import type { Declared } from "../harness/engine";
-import { helpCentreOffer, sampleOffer } from "../harness/fixtures";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import type { Declared } from "../../harness/engine";
+import { helpCentreOffer, sampleOffer } from "../../harness/fixtures";
+import { type Stack, startStack } from "../../harness/stack";
 import type { OfferArgs } from "../../provider";
 
 let stack: Stack;

@@ -3,11 +3,11 @@
  * created it, or the user named it with adoptId. Through Pulumi's provider host, against the
  * emulator.
  */
-import { declareOffers } from "../harness/declare-offers";
-import { Engine } from "../harness/engine";
-import { ADVERTISER, sampleOffer } from "../harness/fixtures";
-import type { ProviderHost } from "../harness/provider-host";
-import { type Stack, startHost, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { Engine } from "../../harness/engine";
+import { ADVERTISER, sampleOffer } from "../../harness/fixtures";
+import type { ProviderHost } from "../../harness/provider-host";
+import { type Stack, startHost, startStack } from "../../harness/stack";
 
 let stack: Stack;
 beforeAll(async () => {

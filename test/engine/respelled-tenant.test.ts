@@ -5,9 +5,9 @@
  * offer by its own marker and keeps it, and whose delete then must not delete it.
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { declareOffers } from "../harness/declare-offers";
-import { sampleOffer } from "../harness/fixtures";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { sampleOffer } from "../../harness/fixtures";
+import { type Stack, startStack } from "../../harness/stack";
 import type { OfferArgs } from "../../provider";
 
 // The offer names its account itself (apiUrl and apiKey), as an offer in a second account does.

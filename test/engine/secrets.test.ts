@@ -6,10 +6,10 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { declareOffers } from "../harness/declare-offers";
-import { Engine, type Step } from "../harness/engine";
-import { sampleOffer } from "../harness/fixtures";
-import { SENTINEL_API_KEY, type Stack, startHost, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { Engine, type Step } from "../../harness/engine";
+import { sampleOffer } from "../../harness/fixtures";
+import { SENTINEL_API_KEY, type Stack, startHost, startStack } from "../../harness/stack";
 
 const KEY = SENTINEL_API_KEY;
 

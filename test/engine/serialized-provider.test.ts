@@ -2,8 +2,8 @@
  * What every offer's state carries as `__provider`: a small loader, the same for every offer, with
  * no settings and no secrets in it, that runs the installed package's provider.
  */
-import { declareOffers } from "../harness/declare-offers";
-import { helpCentreOffer, kitchenSinkOffer } from "../harness/fixtures";
+import { declareOffers } from "../../harness/declare-offers";
+import { helpCentreOffer, kitchenSinkOffer } from "../../harness/fixtures";
 
 const STACK_KEY = "sentinel-stack-key-6a1f0b7c";
 

@@ -3,9 +3,9 @@
  * once per provider process, and only for codes an offer did not already have: a preview with
  * nothing new costs no request. Goals are free text: `/3.0/goals` lists titles, never asked.
  */
-import { declareOffers } from "../harness/declare-offers";
-import { sampleOffer } from "../harness/fixtures";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { sampleOffer } from "../../harness/fixtures";
+import { type Stack, startStack } from "../../harness/stack";
 import type { OfferArgs } from "../../provider";
 
 let stack: Stack;

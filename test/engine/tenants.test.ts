@@ -4,10 +4,10 @@
  * the stack to another tenant by accident.
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { declareOffers } from "../harness/declare-offers";
-import { Engine } from "../harness/engine";
-import { sampleOffer } from "../harness/fixtures";
-import { type Stack, startHost, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { Engine } from "../../harness/engine";
+import { sampleOffer } from "../../harness/fixtures";
+import { type Stack, startHost, startStack } from "../../harness/stack";
 import type { OfferArgs } from "../../provider";
 
 const TENANT_B_KEY = "tenant-b-key-5d0c7e91aa";

@@ -6,9 +6,9 @@
  * and resent unchanged.
  */
 import type { OfferArgs, PaymentArgs } from "../../provider";
-import { declareOffers } from "../harness/declare-offers";
-import { sampleOffer } from "../harness/fixtures";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { sampleOffer } from "../../harness/fixtures";
+import { type Stack, startStack } from "../../harness/stack";
 
 let stack: Stack;
 beforeAll(async () => {

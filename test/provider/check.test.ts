@@ -1,6 +1,6 @@
 import { checkOffer } from "../../provider/check";
 import { UNKNOWN } from "../../provider/unknowns";
-import { ADVERTISER, helpCentreOffer } from "../harness/fixtures";
+import { ADVERTISER, helpCentreOffer } from "../../harness/fixtures";
 
 const valid = {
   title: "Offer",

@@ -8,7 +8,7 @@ import { AffiseError } from "../../provider/errors";
 import { normalizeOffer } from "../../provider/normalize";
 import { ownMarker } from "../../provider/ownership";
 import { parseAffiseOffer } from "../../provider/read-model";
-import { helpCentreOffer } from "../harness/fixtures";
+import { helpCentreOffer } from "../../harness/fixtures";
 
 const NO_WAIT: CreateTuning = {
   maxCreateAttempts: 3,

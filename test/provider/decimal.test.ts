@@ -2,7 +2,7 @@
 import { amountBoundProblem, decimalText } from "../../provider/decimal";
 import { encodeOfferForm } from "../../provider/encoding";
 import { normalizeOffer } from "../../provider/normalize";
-import { helpCentreOffer } from "../harness/fixtures";
+import { helpCentreOffer } from "../../harness/fixtures";
 
 it.each([
   [1e-7, "0.0000001"],

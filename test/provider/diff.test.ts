@@ -2,7 +2,7 @@ import { checkOffer } from "../../provider/check";
 import { diffOffer } from "../../provider/diff";
 import type { CheckedOffer, OfferState } from "../../provider";
 import { UNKNOWN } from "../../provider/unknowns";
-import { helpCentreOffer } from "../harness/fixtures";
+import { helpCentreOffer } from "../../harness/fixtures";
 
 const checked = (args: object): CheckedOffer => checkOffer(args as Record<string, unknown>).inputs;
 const stateOf = (offer: CheckedOffer): OfferState => ({

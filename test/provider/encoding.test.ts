@@ -1,7 +1,7 @@
 import * as qs from "qs";
 import { encodeOfferForm } from "../../provider";
 import { checkOffer } from "../../provider/check";
-import { helpCentreOffer } from "../harness/fixtures";
+import { helpCentreOffer } from "../../harness/fixtures";
 
 /** Affise's help-centre cURL example, partner payment completed with its amounts. */
 const HELP_CENTRE_BODY =

@@ -2,9 +2,9 @@
  * Bad input never reaches Affise: each case is rejected by `check` (through Pulumi's provider host),
  * with the property path a user wrote and what is allowed, and the emulator sees no request at all.
  */
-import { declareOffers } from "../harness/declare-offers";
-import { ADVERTISER } from "../harness/fixtures";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { ADVERTISER } from "../../harness/fixtures";
+import { type Stack, startStack } from "../../harness/stack";
 
 const payment = { total: 10, revenue: 5, currency: "USD", type: "fixed" };
 const valid = {

@@ -7,10 +7,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
-import { declareOffers } from "../harness/declare-offers";
-import type { Declared, Step } from "../harness/engine";
-import { sampleOffer } from "../harness/fixtures";
-import { type Stack, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import type { Declared, Step } from "../../harness/engine";
+import { sampleOffer } from "../../harness/fixtures";
+import { type Stack, startStack } from "../../harness/stack";
 import { ownMarker } from "../../provider";
 
 jest.setTimeout(120_000);

@@ -8,8 +8,8 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import type { Registration } from "../harness/declare-offers";
-import { startStack, type Stack } from "../harness/stack";
+import type { Registration } from "../../harness/declare-offers";
+import { startStack, type Stack } from "../../harness/stack";
 import { ROOT } from "./built";
 
 // The examples import the package by name; here that is the built package, as the host loads it.

@@ -1,5 +1,5 @@
 /** The JavaScript a user writes: one `new affise.Offer(name, args, options)` per offer. */
-import type { OfferArgs } from "../../provider";
+import type { OfferArgs } from "../provider";
 
 export interface DeclaredOffer {
   name: string;

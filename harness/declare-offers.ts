@@ -6,7 +6,7 @@
 import { execFileSync } from "child_process";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { OfferArgs } from "../../provider";
+import type { OfferArgs } from "../provider";
 import type { Declared } from "./engine";
 import { programUnderTest } from "./program-under-test";
 
@@ -24,7 +24,7 @@ let stackMarkRegistration: Declared | undefined;
 
 // The built package, as the provider host will load it: tests prove the shipped code.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const affise = require("../../dist/provider") as typeof import("../../provider");
+const affise = require("../dist/provider") as typeof import("../provider");
 
 export async function declareOffers(
   offers: { name: string; args: OfferArgs }[],

@@ -1,5 +1,5 @@
 /** Offers used across suites. The help-centre offer is Affise's own example. */
-import type { OfferArgs } from "../../provider";
+import type { OfferArgs } from "../provider";
 
 export const ADVERTISER = "5e39279bac611cda7e5765ab";
 

@@ -8,9 +8,9 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { offlinePulumiEnv, type PulumiCli } from "../../scripts/pulumi/provision";
+import { offlinePulumiEnv, type PulumiCli } from "../scripts/pulumi/provision";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+export const ROOT = path.resolve(__dirname, "..");
 const PASSPHRASE = "e2e-test-passphrase";
 
 export interface PulumiResult {

@@ -7,7 +7,7 @@
  */
 import * as path from "path";
 
-export const REPO_ROOT = path.resolve(__dirname, "../..");
+export const REPO_ROOT = path.resolve(__dirname, "..");
 
 export interface ProgramUnderTest {
   dir: string;

@@ -2,7 +2,7 @@
  * One engine-protocol fixture: an emulator, Pulumi's provider host started in this repository (the
  * Pulumi program's directory) and configured as `pulumi up` would, and an Engine over them.
  */
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator";
 import { Engine, type EngineOptions } from "./engine";
 import { programUnderTest } from "./program-under-test";
 import { ProviderHost } from "./provider-host";
