@@ -21,6 +21,8 @@ export interface BenchOptions {
   cli: boolean;
   cliSizes: number[];
   cliNaiveSizes: number[];
+  /** Render the last run's saved figures (.bench/results.json) again instead of measuring. */
+  render: boolean;
 }
 
 const USAGE = `usage: npm run bench -- [options]
@@ -35,6 +37,7 @@ const USAGE = `usage: npm run bench -- [options]
   --cli                 also run the real Pulumi CLI (npm run pulumi:cli builds it) at --rate
   --cli-sizes <list>    offers in the CLI runs of affise.Offer (default 1000,5000)
   --cli-naive-sizes <list>  offers in the CLI runs of the naive provider (default 1000)
+  --render              measure nothing: render the last run's figures (.bench/results.json) again
   --write               rewrite BENCHMARKS.md with the results`;
 
 const NUMBER_FLAGS = {
@@ -51,6 +54,7 @@ const SWITCHES = {
   "--skip-rate-limited": "skipRateLimited",
   "--write": "write",
   "--cli": "cli",
+  "--render": "render",
 } as const;
 
 const LIST_FLAGS = { "--cli-sizes": "cliSizes", "--cli-naive-sizes": "cliNaiveSizes" } as const;
@@ -100,6 +104,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     cli: switches.cli ?? false,
     cliSizes: lists.cliSizes ?? [1000, 5000],
     cliNaiveSizes: lists.cliNaiveSizes ?? [1000],
+    render: switches.render ?? false,
   };
 }
 

@@ -49,9 +49,17 @@ const loadAtStart = os.loadavg()[0];
 const progress = (message: string) =>
   process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${message}\n`);
 
+/** Every figure of the last run, kept so that a report can be rendered again (`--render`). */
+const RESULTS_FILE = path.join(ROOT, ".bench", "results.json");
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const options = parseOptions(argv);
+  if (options.render) {
+    const saved = JSON.parse(fs.readFileSync(RESULTS_FILE, "utf8")) as BenchResults;
+    return publish(saved, options.write);
+  }
+  const revision = describeRevision();
   const cli = options.cli ? findUsablePulumiCli(ROOT, process.env) : undefined;
   if (options.cli && !cli) {
     throw new Error(
@@ -98,7 +106,7 @@ async function main(): Promise<void> {
     seconds: (performance.now() - started) / 1000,
     options,
     machine: describeMachine(loadAtStart),
-    revision: describeRevision(),
+    revision,
     lifecycleConfig: LIFECYCLE_CONFIG,
     changedOffers: commit.changed.size,
     ours,
@@ -110,15 +118,20 @@ async function main(): Promise<void> {
     cli: cliRuns,
     rateLimited,
   };
+  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  fs.writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2));
+  await publish(results, options.write);
+}
+
+/** Prints the report and, with `write`, stores it as BENCHMARKS.md. */
+async function publish(results: BenchResults, write: boolean): Promise<void> {
   const file = path.join(ROOT, "BENCHMARKS.md");
   const report = await prettier.format(renderReport(results), {
     ...(await prettier.resolveConfig(file)),
     filepath: file,
   });
   process.stdout.write(report);
-  fs.mkdirSync(path.join(ROOT, ".bench"), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, ".bench/results.json"), JSON.stringify(results, null, 2));
-  if (options.write) {
+  if (write) {
     fs.writeFileSync(file, report);
     progress("BENCHMARKS.md written");
   }

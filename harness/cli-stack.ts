@@ -75,6 +75,11 @@ export class E2eStack {
 
   private readonly cli: string;
 
+  /** Sets environment variables for every later command (e.g. PULUMI_SKIP_CHECKPOINTS). */
+  setEnv(values: Record<string, string>): void {
+    Object.assign(this.env, values);
+  }
+
   writeFile(relative: string, text: string): void {
     const file = path.join(this.programDir, relative);
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -41,6 +41,8 @@ export interface CliRun {
   limit?: number;
   /** affise:maxRequestsPerSecond, when set. */
   clientRate?: number;
+  /** PULUMI_SKIP_CHECKPOINTS: the engine writes the state once, at the end, not after every step. */
+  skipCheckpoints: boolean;
   phases: CliPhase[];
   /** What stopped the run before its last phase. */
   error?: string;
@@ -72,6 +74,7 @@ export async function runCliLifecycle(
     n: number;
     limit?: number;
     clientRate?: number;
+    skipCheckpoints?: boolean;
     phases?: CliPhaseName[];
     progress: (message: string) => void;
   },
@@ -85,6 +88,7 @@ export async function runCliLifecycle(
   const phases: CliPhase[] = [];
   let error: string | undefined;
   try {
+    if (options.skipCheckpoints) stack.setEnv({ PULUMI_SKIP_CHECKPOINTS: "true" });
     await stack.init(emulator.url, BENCH_API_KEY);
     if (options.clientRate) {
       await stack.ok(["config", "set", "affise:maxRequestsPerSecond", String(options.clientRate)]);
@@ -94,9 +98,7 @@ export async function runCliLifecycle(
       const declared: BenchOffer[] =
         phase === "update 1 %" ? changeOnePercent(offers).offers : offers;
       writeOffers(stack, declared);
-      options.progress(
-        `${options.label}, ${options.n} offers: pulumi ${COMMANDS[phase].join(" ")}`,
-      );
+      options.progress(`${runName(options)}: pulumi ${COMMANDS[phase].join(" ")}`);
       emulator.clearRequests();
       const cpuBefore = process.cpuUsage();
       const sampler = new ProcessTreeSampler();
@@ -124,7 +126,7 @@ export async function runCliLifecycle(
     }
   } catch (failure) {
     error = (failure as Error).message.split("\n")[0];
-    options.progress(`${options.label}, ${options.n} offers: stopped: ${error}`);
+    options.progress(`${runName(options)}: stopped: ${error}`);
   } finally {
     await emulator.close();
     stack.remove();
@@ -135,6 +137,7 @@ export async function runCliLifecycle(
     offers: options.n,
     limit: options.limit,
     clientRate: options.clientRate,
+    skipCheckpoints: options.skipCheckpoints ?? false,
     phases,
     error,
   };
@@ -173,4 +176,8 @@ function stateFileBytes(dir: string): number {
   };
   walk(stacks);
   return largest;
+}
+
+function runName(options: { label: string; n: number; skipCheckpoints?: boolean }): string {
+  return `${options.label}, ${options.n} offers${options.skipCheckpoints ? ", no checkpoints" : ""}`;
 }
