@@ -3,11 +3,12 @@
  * property path as a user writes it (`payments[1].currency`) and what is allowed.
  */
 import type { z } from "zod";
-import { normalizeOffer, normalizePartnerPayment, normalizePayment, paymentKey } from "./normalize";
-import { moneyRuleFailures } from "./money-rules";
+import { paymentSlips } from "./fields/payment-rules";
+import { INTERNAL_INPUTS } from "./fields/table";
+import { normalizeOffer } from "./normalize";
 import { offerSchema } from "./schema";
 import type { CheckedOffer } from "./types";
-import { containsUnknown, isUnknownAt } from "./unknowns";
+import { isUnknownAt } from "./unknowns";
 
 export interface CheckFailure {
   property: string;
@@ -18,9 +19,6 @@ export interface CheckOutcome {
   inputs: CheckedOffer;
   failures: CheckFailure[];
 }
-
-/** Inputs the `Offer` resource adds itself; not part of what a user declares. */
-export const INTERNAL_INPUTS = ["__provider", "resourceName", "stackToken"] as const;
 
 export function checkOffer(news: Record<string, unknown>): CheckOutcome {
   const declared = withoutInternalInputs(news);
@@ -45,7 +43,10 @@ export function checkOffer(news: Record<string, unknown>): CheckOutcome {
     const listsWithIssues = new Set(parsed.error?.issues.map((issue) => issue.path[0]));
     return {
       inputs: news as unknown as CheckedOffer,
-      failures: [...failures, ...duplicatePayments(declared, listsWithIssues)],
+      failures: [
+        ...failures,
+        ...paymentSlips(declared, { skip: listsWithIssues, moneyRules: false }),
+      ],
     };
   }
 
@@ -54,14 +55,7 @@ export function checkOffer(news: Record<string, unknown>): CheckOutcome {
     resourceName: news.resourceName,
     stackToken: news.stackToken,
   });
-  const anyDuplicate = [inputs.payments, inputs.partnerPayments].some(hasAdjacentTwins);
-  return {
-    inputs,
-    failures: [
-      ...(anyDuplicate ? duplicatePayments(declared) : []),
-      ...moneyRuleFailures(declared),
-    ],
-  };
+  return { inputs, failures: paymentSlips(declared, { moneyRules: true }) };
 }
 
 /** Far more than any offer needs, far less than what would exhaust the stack. */
@@ -153,40 +147,6 @@ function hintFor(path: readonly PropertyKey[], value: unknown): string {
     return "; write it in quotes so it is read as text, not as a number";
   }
   return "";
-}
-
-/** Normalised payments are sorted, so twins sit side by side: a cheap test before the search. */
-function hasAdjacentTwins(payments: unknown): boolean {
-  if (!Array.isArray(payments) || containsUnknown(payments)) return false;
-  const keys = payments.map(paymentKey);
-  return keys.some((key, i) => i > 0 && key === keys[i - 1]);
-}
-
-/** Two identical payments are one payment declared twice: almost certainly a copy-paste slip. */
-function duplicatePayments(
-  declared: Record<string, unknown>,
-  skip: ReadonlySet<PropertyKey> = new Set(),
-): CheckFailure[] {
-  const failures: CheckFailure[] = [];
-  const lists = [
-    ["payments", normalizePayment],
-    ["partnerPayments", normalizePartnerPayment],
-  ] as const;
-  for (const [listName, normalise] of lists) {
-    const list = declared[listName];
-    if (skip.has(listName) || !Array.isArray(list) || containsUnknown(list)) continue;
-    const keys = list.map((raw) => paymentKey(normalise(raw)));
-    keys.forEach((key, i) => {
-      const first = keys.indexOf(key);
-      if (first !== i) {
-        failures.push({
-          property: `${listName}[${i}]`,
-          reason: `is the same payment as ${listName}[${first}]; declare each payment once`,
-        });
-      }
-    });
-  }
-  return failures;
 }
 
 /** The fields the schema allows at `path` (a mapping anywhere in the offer). */

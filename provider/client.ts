@@ -21,7 +21,7 @@ import {
   redact,
   toAffiseError,
 } from "./errors";
-import { type AffiseOffer, parseAffiseOffer } from "./read-model";
+import { type AffiseOffer, parseAffiseOffer } from "./affise-offer";
 import {
   attemptTimeout,
   hasAnswered,

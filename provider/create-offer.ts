@@ -9,11 +9,12 @@
 import { type AffiseClient } from "./client";
 import { claimAdoption } from "./adoption";
 import { recordTakeover } from "./held-offers";
-import { encodeOfferForm } from "./encoding";
+import { offerForm } from "./encoding";
 import { AffiseError } from "./errors";
 import { syncAffiliates } from "./affiliates";
 import { adoptionConflict, type Claimant, isProvablyOurs, notProvablyOursError } from "./ownership";
-import { type AffiseOffer, stateFromAffise } from "./read-model";
+import type { AffiseOffer } from "./affise-offer";
+import { stateFromAffise } from "./read-model";
 import { bringToDeclared } from "./write-offer";
 import type { CheckedOffer } from "./types";
 
@@ -91,7 +92,7 @@ export async function createOrAdoptOffer(
   const earlier = marker ? await findOurs(client, offer, marker) : undefined;
   if (earlier) return reconcile(client, offer, earlier);
 
-  const form = encodeOfferForm(offer);
+  const form = offerForm(offer);
   for (let attempt = 1; ; attempt++) {
     let created: AffiseOffer;
     const sentAt = (tuning.clock ?? REAL_CLOCK).now();

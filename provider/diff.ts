@@ -5,8 +5,9 @@
  * `apiUrl` (the offer belongs to another Affise tenant, which cannot be edited into this one).
  */
 import { isDeepStrictEqual } from "util";
+import { canonicalJson } from "./canonical";
+import { FORM_FIELDS, named, NO_REQUEST_FIELDS } from "./fields/table";
 import { normalizeOffer } from "./normalize";
-import { canonicalJson } from "./normalize-delivery";
 import type { CheckedOffer, OfferState } from "./types";
 import { sameTenant } from "./tenant-url";
 import { containsUnknown } from "./unknowns";
@@ -24,38 +25,13 @@ export interface OfferDiff {
 }
 
 /** Fields Affise stores on the offer; a change to any of them is one edit request. */
-export const AFFISE_FIELDS = [
-  "title",
-  "advertiser",
-  "url",
-  "externalOfferId",
-  "payments",
-  "partnerPayments",
-  "status",
-  "privacy",
-  "holdPeriod",
-  "holdType",
-  "isTop",
-  "isCpi",
-  "description",
-  "kpi",
-  "notes",
-  "tags",
-  "categories",
-  "urlPreview",
-  "trafficbackUrl",
-  "startAt",
-  "stopDate",
-  "caps",
-  "landings",
-  "targeting",
-] as const;
+export const AFFISE_FIELDS = FORM_FIELDS;
 
-/** Fields only the provider uses; changing them needs no request. */
-const LOCAL_FIELDS = ["deletePolicy", "apiKey"] as const;
+/** Fields changed by requests of their own (affiliate access). */
+const ACCESS_FIELDS = named((field) => field.sent === "access requests");
 
-/** Lists whose order means nothing to Affise: compared as sets of canonical items, ids aside. */
-const SET_FIELDS = new Set(["payments", "partnerPayments", "caps", "landings", "targeting"]);
+/** What is compared; a field whose change means another offer is decided apart (a replace). */
+const COMPARED = named((field) => field.sent !== "never" || field.change !== "replace");
 
 export function diffOffer(
   id: string,
@@ -85,14 +61,13 @@ export function diffOffer(
     unknown
   >;
   const after = news as unknown as Record<string, unknown>;
-  const differs = (field: string) => !sameValue(field, before[field], after[field]);
+  const differs = (field: string) => !sameValue(before[field], after[field]);
   const affiseChanged = AFFISE_FIELDS.filter(differs);
-  const affiliatesChanged = differs("enabledAffiliates");
-  const local = LOCAL_FIELDS.filter(differs);
+  const accessChanged = ACCESS_FIELDS.filter(differs);
   const changed = [
     ...affiseChanged,
-    ...(affiliatesChanged ? ["enabledAffiliates"] : []),
-    ...local,
+    ...accessChanged,
+    ...NO_REQUEST_FIELDS.filter(differs),
     ...replaces,
   ];
   return {
@@ -101,7 +76,7 @@ export function diffOffer(
     deleteBeforeReplace: false,
     changed,
     affiseChanged,
-    affiliatesChanged,
+    affiliatesChanged: accessChanged.length > 0,
   };
 }
 
@@ -130,17 +105,16 @@ function movesTenant(olds: Partial<OfferState>, news: CheckedOffer, stackApiUrl?
   return !sameTenant(livesIn, wouldLiveIn);
 }
 
-const COMPARED = [...AFFISE_FIELDS, "enabledAffiliates", ...LOCAL_FIELDS];
-
 function sameCompared(olds: Partial<OfferState>, news: CheckedOffer): boolean {
   const pick = (offer: object) =>
     COMPARED.map((field) => (offer as Record<string, unknown>)[field] ?? null);
   return !containsUnknown(news) && canonicalJson(pick(olds)) === canonicalJson(pick(news));
 }
 
-function sameValue(field: string, before: unknown, after: unknown): boolean {
+/** Lists are compared as sets of canonical items, ids aside: their order means nothing to Affise. */
+function sameValue(before: unknown, after: unknown): boolean {
   if (containsUnknown(after)) return false;
-  if (SET_FIELDS.has(field) && Array.isArray(before) && Array.isArray(after)) {
+  if (Array.isArray(before) && Array.isArray(after)) {
     const keys = (list: unknown[]) => list.map(canonicalJson).sort();
     return isDeepStrictEqual(keys(before), keys(after));
   }

@@ -18,7 +18,10 @@ export type {
   CheckedPartnerPayment,
   OfferState,
 } from "./types";
-export { PAYMENT_TYPES, DEVICES, DELETE_POLICIES, offerSchema } from "./schema";
+export { offerSchema } from "./schema";
+export { PAYMENT_TYPES } from "./fields/payment";
+export { DEVICES } from "./fields/shapes";
+export { DELETE_POLICIES } from "./fields/provider-only";
 export { loadOfferFiles, formatOfferFileError, offerFileSchema } from "./offer-files";
 export type { OfferFile, OfferFileError, LoadedOfferFiles } from "./offer-files";
 export { declareOffers, offerSummaries, OfferFilesError } from "./declare-offers";

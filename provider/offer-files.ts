@@ -9,7 +9,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { isMap, LineCounter, type YAMLError } from "yaml";
 import { z } from "zod";
-import { checkOffer, formatPath, INTERNAL_INPUTS } from "./check";
+import { checkOffer, formatPath } from "./check";
+import { INTERNAL_INPUTS } from "./fields/table";
 import { findOfferFiles } from "./offer-folder";
 import {
   decodeOfferFile,

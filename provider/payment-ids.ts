@@ -3,19 +3,15 @@
  * replaces these lists whole, and an item sent without its `id` is a new item to Affise (a new
  * id, its history detached), so every item that is still there is sent with the id it has.
  */
-import { canonicalJson } from "./normalize-delivery";
+import { canonicalJson } from "./canonical";
+import { paymentConditions } from "./fields/payment";
 import type { CheckedLanding, CheckedPayment, CheckedTargetingGroup } from "./types";
 
 type WithId<T, I> = T & { id?: I };
 /** What makes two items "the same item" at some level of strictness; undefined: no opinion. */
-type SameItemKey<T> = (item: T) => string | undefined;
+export type SameItemKey<T> = (item: T) => string | undefined;
 
-/** Everything but the amounts: a payment whose price changed is still the same payment. */
-function paymentConditions(payment: CheckedPayment): string {
-  const { total: _t, revenue: _r, currency: _c, type: _y, title: _ti, ...conditions } = payment;
-  return canonicalJson(conditions);
-}
-
+/** A payment whose price changed is still the same payment. */
 export const PAYMENT_IDENTITY: SameItemKey<CheckedPayment>[] = [canonicalJson, paymentConditions];
 /** A landing whose title changed, or whose URL changed, is still that landing. */
 export const LANDING_IDENTITY: SameItemKey<CheckedLanding>[] = [

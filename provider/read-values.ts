@@ -138,3 +138,18 @@ export function readAllowDeny(
   if (values) return { allow: values, deny: [] };
   return fail(field, value, "a list or {allow, deny}");
 }
+
+/** Each item of a list Affise sent, read by `read` with its own path. */
+export function readItems<T>(
+  value: unknown,
+  field: string,
+  read: (item: unknown, path: string) => T,
+): T[] {
+  return readList(value, field).map((item, i) => read(item, `${field}[${i}]`));
+}
+
+/** A mapping, or a ReadShapeError naming what was expected. */
+export function asRecord(value: unknown, field: string, expected: string): Raw {
+  if (isRecord(value)) return value;
+  throw new ReadShapeError(field, shapeOf(value), expected);
+}

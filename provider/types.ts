@@ -1,26 +1,16 @@
 /**
  * The types at the provider's boundaries: what a program passes (`*Args`), what `check` hands the
  * engine (`Checked*`, normalised), and what the engine stores after create/update (`OfferState`).
- * `test/provider/types.test.ts` fails to compile if these drift from `schema.ts`.
+ * `test/provider/types.test.ts` fails to compile if these drift from the field table.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type {
-  DELETE_POLICIES,
-  DEVICES,
-  HOLD_TYPES,
-  OFFER_STATUSES,
-  PAYMENT_TYPES,
-  PRIVACY_LEVELS,
-} from "./schema";
-import type {
-  CAP_PERIODS,
-  CAP_SCOPES,
-  CAP_TYPES,
-  CONNECTION_TYPES,
-  LANDING_TYPES,
-  OS_COMPARISONS,
-  TARGETING_CONDITIONS,
-} from "./schema-delivery";
+import type { CAP_PERIODS, CAP_SCOPES, CAP_TYPES } from "./fields/caps";
+import type { LANDING_TYPES } from "./fields/landings";
+import type { PAYMENT_TYPES } from "./fields/payment";
+import type { DELETE_POLICIES } from "./fields/provider-only";
+import type { HOLD_TYPES, OFFER_STATUSES, PRIVACY_LEVELS } from "./fields/settings";
+import type { DEVICES } from "./fields/shapes";
+import type { CONNECTION_TYPES, OS_COMPARISONS, TARGETING_CONDITIONS } from "./fields/targeting";
 
 export type PaymentType = (typeof PAYMENT_TYPES)[number];
 export type Device = (typeof DEVICES)[number];

@@ -3,27 +3,19 @@
  * offer file's names (`startAt`, `payments[0].total`). Affise's message is kept, its field names
  * are translated.
  */
+import { FIELDS } from "./fields/table";
 
-const FIELD_NAMES: Record<string, string> = {
-  start_at: "startAt",
-  stop_at: "stopDate",
-  url_preview: "urlPreview",
-  trafficback_url: "trafficbackUrl",
-  hold_period: "holdPeriod",
-  hold_type: "holdType",
-  is_top: "isTop",
-  is_cpi: "isCpi",
-  external_offer_id: "externalOfferId",
-  description_lang: "description",
-  partner_payments: "partnerPayments",
-  country_exclude: "countryExclude",
-  goal_type: "goalType",
-  affiliate_type: "affiliateType",
-  country_type: "countryType",
-  os_deny: "osDeny",
-  devices_deny: "devicesDeny",
-  connections_deny: "connectionsDeny",
-};
+/** Affise's names → ours, from the field table: the fields' own, and those inside their items. */
+const FIELD_NAMES: Record<string, string> = Object.fromEntries(
+  FIELDS.flatMap(([name, field]) =>
+    field.sent === "form"
+      ? [
+          ...field.wire.filter((wire) => wire !== name).map((wire) => [wire, name]),
+          ...Object.entries(field.itemNames ?? {}),
+        ]
+      : [],
+  ),
+);
 
 /** `payments[0][country_exclude]` → `payments[0].countryExclude`; `start_at` → `startAt`. */
 export function inFileTerms(message: string): string {

@@ -6,21 +6,30 @@
 import { syncAffiliates } from "./affiliates";
 import type { AffiseClient } from "./client";
 import { diffOffer } from "./diff";
-import { encodeOfferForm } from "./encoding";
-import { OPTIONAL_FIELDS, type OptionalField } from "./normalize";
+import type { AffiseOffer } from "./affise-offer";
+import { offerForm } from "./encoding";
 import {
-  carryIds,
-  carryPaymentIds,
-  idsFromAnswer,
-  LANDING_IDENTITY,
-  TARGETING_IDENTITY,
-} from "./payment-ids";
-import { type AffiseOffer, stateFromAffise } from "./read-model";
+  type FieldName,
+  FIELDS_WITH_IDS,
+  FORM_FIELDS,
+  OFFER_FIELDS,
+  WHILE_DECLARED,
+} from "./fields/table";
+import { carryIds, idsFromAnswer } from "./payment-ids";
+import { stateFromAffise } from "./read-model";
 import { unmanagedPaymentFields } from "./unmanaged-payment-fields";
 import type { CheckedOffer, OfferState } from "./types";
 
-/** Not sent in the edit form: affiliates have their own requests, the connection is ours. */
-const NOT_IN_FORM: OptionalField[] = ["enabledAffiliates", "apiUrl", "apiKey"];
+/**
+ * The settings an edit sends whether they changed or not (Affise writes them out on every offer);
+ * every other field is sent only when it changed.
+ */
+const ALWAYS_SENT = new Set(
+  FORM_FIELDS.filter((name) => {
+    const field = OFFER_FIELDS[name];
+    return field.managed === "always" && !("ids" in field);
+  }),
+);
 
 /**
  * Edits the offer so it matches `declared`, given its `current` state. Returns Affise's answer to
@@ -42,17 +51,14 @@ export async function bringToDeclared(
     // Resending a payment list replaces it whole: what Affise holds now supplies what we do not model.
     const asHeld = sendsPayments ? (held ?? (await client.getOffer(id))) : undefined;
     const known = asHeld ? withHeldIds(declared, current, asHeld) : current;
-    const form = encodeOfferForm(withIdsOf(declared, known), {
+    const form = offerForm(withIdsOf(declared, known), {
       mode: "edit",
       clear: noLongerDeclared(current, declared),
       // Only what changed is sent: Affise keeps what an edit omits, including what the provider
       // does not manage (a payment's custom fields, regions). Affise also refuses a start date in
       // the past, so an unchanged one must not be resent.
-      omit: (Object.keys(OPTIONAL_FIELDS) as OptionalField[]).filter(
-        (field) => !(diff.affiseChanged as string[]).includes(field),
-      ),
-      keep: (["payments", "partnerPayments"] as const).filter(
-        (list) => !diff.affiseChanged.includes(list),
+      omit: FORM_FIELDS.filter(
+        (field) => !ALWAYS_SENT.has(field) && !(diff.affiseChanged as string[]).includes(field),
       ),
       unmanaged: asHeld ? unmanagedPaymentFields(asHeld) : undefined,
     });
@@ -95,17 +101,13 @@ export function withIdsOf(
   declared: CheckedOffer,
   current: Partial<OfferState>,
 ): CheckedOffer & Partial<OfferState> {
-  const offer: CheckedOffer & Partial<OfferState> = {
-    ...declared,
-    payments: carryPaymentIds(declared.payments, current.payments ?? []),
-    partnerPayments: carryPaymentIds(declared.partnerPayments, current.partnerPayments ?? []),
-  };
-  if (declared.landings)
-    offer.landings = carryIds(declared.landings, current.landings ?? [], LANDING_IDENTITY);
-  if (declared.targeting) {
-    offer.targeting = carryIds(declared.targeting, current.targeting ?? [], TARGETING_IDENTITY);
+  const offer: Record<string, unknown> = { ...declared };
+  for (const name of FIELDS_WITH_IDS) {
+    const items = declared[name] as object[] | undefined;
+    const previous = (current[name] ?? []) as object[];
+    if (items) offer[name] = carryIds(items, previous, identityOf(name));
   }
-  return offer;
+  return offer as unknown as CheckedOffer & Partial<OfferState>;
 }
 
 /** Outputs after a write: the declared state, with the ids Affise holds (from `source`). */
@@ -114,29 +116,23 @@ export function outputsFor(
   source: OfferState,
   tenantUrl: string,
 ): OfferState {
-  const withIds = withIdsOf(declared, source);
-  const outputs: OfferState = {
-    ...withIds,
-    payments: idsFromAnswer(withIds.payments, source.payments),
-    partnerPayments: idsFromAnswer(withIds.partnerPayments, source.partnerPayments),
-    offerId: source.offerId,
-    tenantUrl,
-  };
-  if (withIds.landings)
-    outputs.landings = idsFromAnswer(withIds.landings, source.landings ?? [], LANDING_IDENTITY);
-  if (withIds.targeting) {
-    outputs.targeting = idsFromAnswer(
-      withIds.targeting,
-      source.targeting ?? [],
-      TARGETING_IDENTITY,
-    );
+  const withIds = withIdsOf(declared, source) as unknown as Record<string, unknown>;
+  const outputs: Record<string, unknown> = { ...withIds, offerId: source.offerId, tenantUrl };
+  for (const name of FIELDS_WITH_IDS) {
+    const items = withIds[name] as object[] | undefined;
+    const answered = (source[name] ?? []) as object[];
+    if (items) outputs[name] = idsFromAnswer(items, answered, identityOf(name));
   }
-  return outputs;
+  return outputs as unknown as OfferState;
 }
 
-function noLongerDeclared(current: Partial<OfferState>, declared: CheckedOffer): OptionalField[] {
-  return (Object.keys(OPTIONAL_FIELDS) as OptionalField[]).filter(
-    (field) =>
-      !NOT_IN_FORM.includes(field) && current[field] !== undefined && declared[field] === undefined,
+function identityOf(name: FieldName) {
+  const field = OFFER_FIELDS[name];
+  return ("ids" in field ? field.ids.identity : []) as ((item: object) => string | undefined)[];
+}
+
+function noLongerDeclared(current: Partial<OfferState>, declared: CheckedOffer): FieldName[] {
+  return WHILE_DECLARED.filter(
+    (field) => current[field] !== undefined && declared[field] === undefined,
   );
 }

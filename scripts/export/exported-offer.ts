@@ -4,50 +4,23 @@
  * would report, so adopting an unchanged export writes nothing to the offer itself.
  */
 import { earliestToday } from "../../provider/dates";
-import { OPTIONAL_FIELDS, type OptionalField } from "../../provider/normalize";
-import { type AffiseOffer, inputsFromState, stateFromAffise } from "../../provider/read-model";
+import { FIELDS, WHILE_DECLARED } from "../../provider/fields/table";
+import type { AffiseOffer } from "../../provider/affise-offer";
+import { inputsFromState, stateFromAffise } from "../../provider/read-model";
 import type { CheckedOffer } from "../../provider/types";
 
 /** Affise fields the reader turns into inputs, or that identify the offer. */
 const READ_FIELDS = new Set([
   "id",
   "offer_id",
-  "external_offer_id",
-  "title",
-  "advertiser",
-  "url",
-  "payments",
-  "partner_payments",
-  "status",
-  "privacy",
-  "required_approval",
-  "hold_period",
-  "hold_type",
-  "is_top",
-  "is_cpi",
-  "description_lang",
-  "kpi",
-  "notes",
-  "tags",
-  "categories",
-  "full_categories",
-  "url_preview",
-  "preview_url",
-  "trafficback_url",
-  "start_at",
-  "stop_at",
-  "caps",
-  "landings",
-  "targeting",
+  ...FIELDS.flatMap(([, field]) => (field.sent === "form" ? field.wire : [])),
 ]);
 
 /** Statistics and bookkeeping Affise computes: nothing anyone declares. */
 const COMPUTED_FIELDS = new Set(["cr", "epc", "created_at", "updated_at"]);
 
 /** Optional fields an export declares when Affise has a value for them. */
-const EXPORTED_FIELDS = (Object.keys(OPTIONAL_FIELDS) as OptionalField[]).filter(
-  (field) => field !== "apiUrl" && field !== "apiKey",
-);
+const EXPORTED_FIELDS = WHILE_DECLARED;
 
 /** Markers pulumi-affise writes to external_offer_id; the last part is the resource name. */
 const MARKERS = [/^pulumi\/[^/]+\/[^/]+\/(.+)$/, /^pulumi-affise:[^:]+:(.+)$/];

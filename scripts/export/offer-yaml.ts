@@ -1,12 +1,14 @@
 /**
  * An exported offer as the text of its offer file: a header saying where it came from, then the
- * offer's fields in a fixed order, defaults a reader would only skim past left out. Before a file
+ * offer's fields in the field table's order, defaults a reader would only skim past left out. Before a file
  * is written, its text is read back the way `npm run validate` reads it and must check to exactly
  * the inputs the reader produced from Affise.
  */
 import { Document, isScalar, parse, visit } from "yaml";
 import { type CheckFailure, checkOffer } from "../../provider/check";
-import { canonicalJson } from "../../provider/normalize-delivery";
+import { canonicalJson } from "../../provider/canonical";
+import { PAYMENT_FIELDS } from "../../provider/fields/payment";
+import { FIELDS } from "../../provider/fields/table";
 import type {
   CheckedCap,
   CheckedOffer,
@@ -18,58 +20,9 @@ import type { ExportedOffer } from "./exported-offer";
 /** The header line that carries the export time; the only line a re-export changes. */
 export const EXPORT_TIME_PREFIX = "# Exported at ";
 
-const OFFER_ORDER = [
-  "title",
-  "adoptId",
-  "advertiser",
-  "url",
-  "externalOfferId",
-  "status",
-  "privacy",
-  "deletePolicy",
-  "holdPeriod",
-  "holdType",
-  "isTop",
-  "isCpi",
-  "startAt",
-  "stopDate",
-  "description",
-  "kpi",
-  "notes",
-  "tags",
-  "categories",
-  "urlPreview",
-  "trafficbackUrl",
-  "enabledAffiliates",
-  "payments",
-  "partnerPayments",
-  "caps",
-  "landings",
-  "targeting",
-];
-
-const PAYMENT_ORDER = [
-  "partners",
-  "title",
-  "countries",
-  "countryExclude",
-  "cities",
-  "devices",
-  "os",
-  "goal",
-  "total",
-  "revenue",
-  "currency",
-  "type",
-  "sub1",
-  "sub2",
-  "sub3",
-  "sub4",
-  "sub5",
-  "sub6",
-  "sub7",
-  "sub8",
-];
+/** An offer file lists the fields in the field table's order; a payment, its partners first. */
+const OFFER_ORDER = FIELDS.map(([name]) => name);
+const PAYMENT_ORDER = ["partners", ...Object.keys(PAYMENT_FIELDS)];
 
 type Raw = Record<string, unknown>;
 

@@ -12,7 +12,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { checkOffer } from "../../provider/check";
 import { AffiseClient } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
-import { canonicalJson } from "../../provider/normalize-delivery";
+import { canonicalJson } from "../../provider/canonical";
 import { loadOfferFiles, type OfferFile } from "../../provider/offer-files";
 import { inputsFromState, stateFromAffise } from "../../provider/read-model";
 import { exportOffers, type ExportOptions } from "../../scripts/export/export-offers";

@@ -7,7 +7,7 @@ import { createOrAdoptOffer, type CreateTuning } from "../../provider/create-off
 import { AffiseError } from "../../provider/errors";
 import { normalizeOffer } from "../../provider/normalize";
 import { ownMarker } from "../../provider/ownership";
-import { parseAffiseOffer } from "../../provider/read-model";
+import { parseAffiseOffer } from "../../provider/affise-offer";
 import { helpCentreOffer } from "../../harness/fixtures";
 
 const NO_WAIT: CreateTuning = {

@@ -1,6 +1,7 @@
 import * as qs from "qs";
 import { encodeOfferForm } from "../../provider";
 import { checkOffer } from "../../provider/check";
+import { offerForm } from "../../provider/encoding";
 import { helpCentreOffer } from "../../harness/fixtures";
 
 /** Affise's help-centre cURL example, partner payment completed with its amounts. */
@@ -56,9 +57,7 @@ describe("encodeOfferForm", () => {
       ...p,
       id: "4b7b1c5e-0a6b-4c1e-9d8e-111111111111",
     }));
-    const edit = qs.parse(
-      encodeOfferForm({ ...offer, payments, partnerPayments: [] }, { mode: "edit" }),
-    );
+    const edit = qs.parse(offerForm({ ...offer, payments, partnerPayments: [] }, { mode: "edit" }));
     expect(edit.payments).toEqual([
       expect.objectContaining({
         id: "4b7b1c5e-0a6b-4c1e-9d8e-111111111111",
@@ -83,5 +82,23 @@ describe("encodeOfferForm", () => {
       encodeOfferForm(checked({ ...helpCentreOffer, externalOfferId: "pulumi/p/s/n" })),
     );
     expect(body.external_offer_id).toBe("pulumi/p/s/n");
+  });
+
+  it("takes the offer as a program declares it, and checks it as pulumi up does", () => {
+    const declared: Parameters<typeof encodeOfferForm>[0] = {
+      title: " Help-centre example ",
+      advertiser: "5E39279BAC611CDA7E5765AB",
+      url: "https://example.test/track?click={clickid}",
+      payments: [
+        { countries: ["us", "ru"], total: "100", revenue: 50, currency: "usd", type: "fixed" },
+      ],
+    };
+    expect(encodeOfferForm(declared)).toBe(offerForm(checked(declared)));
+    expect(qs.parse(encodeOfferForm(declared)).payments).toEqual([
+      expect.objectContaining({ countries: ["RU", "US"] }),
+    ]);
+    expect(() => encodeOfferForm({ ...declared, holdPeriod: 61 })).toThrow(
+      /holdPeriod must be 60 or less/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { checkOffer } from "../../provider/check";
-import { inputsFromState, parseAffiseOffer, stateFromAffise } from "../../provider/read-model";
+import { parseAffiseOffer } from "../../provider/affise-offer";
+import { inputsFromState, stateFromAffise } from "../../provider/read-model";
 
 /** Shaped like the go-sdk fixture and Affise's create example (CONTRACT §7–8). */
 const affiseAnswer = {

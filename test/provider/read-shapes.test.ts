@@ -3,7 +3,8 @@
  * for sub values, {allow, deny} device types, null titles) read as what they mean; a field the
  * provider does not manage never fails a read; anything else fails in one sentence.
  */
-import { NotAdminKeyError, parseAffiseOffer, stateFromAffise } from "../../provider/read-model";
+import { NotAdminKeyError, parseAffiseOffer } from "../../provider/affise-offer";
+import { stateFromAffise } from "../../provider/read-model";
 import { ReadShapeError } from "../../provider/read-values";
 import type { CheckedOffer } from "../../provider/types";
 

@@ -5,16 +5,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { OfferArgs, PartnerPaymentArgs, PaymentArgs } from "../../provider";
-import type {
-  OfferSchemaInput,
-  PartnerPaymentSchemaInput,
-  PaymentSchemaInput,
-} from "../../provider/schema";
-import type {
-  capSchema,
-  landingSchema,
-  targetingGroupSchema,
-} from "../../provider/schema-delivery";
+import type { capSchema } from "../../provider/fields/caps";
+import type { landingSchema } from "../../provider/fields/landings";
+import type { PartnerPaymentSchemaInput, PaymentSchemaInput } from "../../provider/fields/payment";
+import type { targetingGroupSchema } from "../../provider/fields/targeting";
+import type { OfferSchemaInput } from "../../provider/schema";
 import type { CapArgs, LandingArgs, TargetingGroupArgs } from "../../provider/types";
 
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]

@@ -1,8 +1,8 @@
 /** Building blocks of the offer schema: the value shapes Affise uses, with their messages. */
 import { z } from "zod";
-import { amountBoundProblem } from "./decimal";
-import { COUNTRY_CODE_HINTS, ISO_COUNTRY_CODES } from "./iso-countries";
-import { type UrlRules, urlProblem } from "./url-rules";
+import { amountBoundProblem } from "../decimal";
+import { COUNTRY_CODE_HINTS, ISO_COUNTRY_CODES } from "../iso-countries";
+import { type UrlRules, urlProblem } from "../url-rules";
 
 /** Affise's device types (`/3.1/devices`). */
 export const DEVICES = [
