@@ -13,17 +13,53 @@ type Raw = Record<string, unknown>;
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let i = 0; i < value.length; i++) text += (i > 0 ? "," : "") + canonicalJson(value[i]);
+    return `${text}]`;
+  }
   const object = value as Raw;
-  const keys = Object.keys(object)
-    .filter((key) => key !== "id" && object[key] !== undefined)
-    .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`).join(",")}}`;
+  const keys = Object.keys(object).sort();
+  let text = "{";
+  for (const key of keys) {
+    const item = object[key];
+    if (key === "id" || item === undefined) continue;
+    text += `${text.length > 1 ? "," : ""}${JSON.stringify(key)}:${canonicalJson(item)}`;
+  }
+  return `${text}}`;
+}
+
+/**
+ * Whether two values have the same canonical JSON, found without writing it: a no-op preview
+ * compares every field of every offer, and nearly all of them are equal.
+ */
+export function sameCanonical(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") {
+    return canonicalJson(a) === canonicalJson(b);
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const list = b as unknown[];
+    if (a.length !== list.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameCanonical(a[i], list[i])) return false;
+    return true;
+  }
+  return sameEntries(a as Raw, b as Raw) && sameEntries(b as Raw, a as Raw);
+}
+
+/** Every compared entry of `a` (ids and undefined aside) is in `b` with the same value. */
+function sameEntries(a: Raw, b: Raw): boolean {
+  for (const key in a) {
+    if (key === "id" || a[key] === undefined) continue;
+    if (b[key] === undefined || !sameCanonical(a[key], b[key])) return false;
+  }
+  return true;
 }
 
 /** Lists whose order means nothing to Affise are sorted by content, ids left out. */
 export function sortCanonically<T extends object>(items: T[]): T[] {
-  if (items.some(containsUnknown)) return items;
+  if (items.length < 2 || items.some(containsUnknown)) return items;
   return items
     .map((item) => ({ item, key: canonicalJson(item) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))

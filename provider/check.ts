@@ -8,7 +8,7 @@ import { INTERNAL_INPUTS } from "./fields/table";
 import { normalizeOffer } from "./normalize";
 import { offerSchema } from "./schema";
 import type { CheckedOffer } from "./types";
-import { isUnknownAt } from "./unknowns";
+import { isUnknown, isUnknownAt } from "./unknowns";
 
 export interface CheckFailure {
   property: string;
@@ -22,7 +22,7 @@ export interface CheckOutcome {
 
 export function checkOffer(news: Record<string, unknown>): CheckOutcome {
   const declared = withoutInternalInputs(news);
-  const tooDeep = nestingBeyond(declared, MAX_NESTING);
+  const { tooDeep, unknowns } = walk(declared, MAX_NESTING);
   if (tooDeep) {
     const reason = `nests deeper than ${MAX_NESTING} levels; an offer is at most a few levels deep`;
     return {
@@ -45,34 +45,54 @@ export function checkOffer(news: Record<string, unknown>): CheckOutcome {
       inputs: news as unknown as CheckedOffer,
       failures: [
         ...failures,
-        ...paymentSlips(declared, { skip: listsWithIssues, moneyRules: false }),
+        ...paymentSlips(declared, { skip: listsWithIssues, moneyRules: false, unknowns }),
       ],
     };
   }
 
-  const inputs = normalizeOffer({
-    ...declared,
-    resourceName: news.resourceName,
-    stackToken: news.stackToken,
-  });
-  return { inputs, failures: paymentSlips(declared, { moneyRules: true }) };
+  const inputs = normalizeOffer(
+    { ...declared, resourceName: news.resourceName, stackToken: news.stackToken },
+    unknowns,
+  );
+  return { inputs, failures: paymentSlips(declared, { moneyRules: true, unknowns }) };
 }
 
 /** Far more than any offer needs, far less than what would exhaust the stack. */
 const MAX_NESTING = 32;
 
-/** The path to a value nested deeper than `limit`, found without recursion; else undefined. */
-function nestingBeyond(root: unknown, limit: number): PropertyKey[] | undefined {
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: root, path: [] }];
+/**
+ * One pass over the declared values, without recursion: the path to a value nested deeper than
+ * `limit` (if any), and whether a preview's unknown value is anywhere in them.
+ */
+function walk(root: unknown, limit: number): { tooDeep?: PropertyKey[]; unknowns: boolean } {
+  let unknowns = false;
+  // Paths are written out only for the one value found: every other value costs no allocation.
+  type Visit = { value: unknown; depth: number; key?: PropertyKey; parent?: Visit };
+  const stack: Visit[] = [{ value: root, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (value === null || typeof value !== "object") continue;
-    if (path.length > limit) return path.slice(0, limit + 1);
-    for (const [key, child] of Object.entries(value)) {
-      stack.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
+    if (value === null || typeof value !== "object") {
+      unknowns ||= isUnknown(value);
+      continue;
+    }
+    if (depth > limit) {
+      const path: PropertyKey[] = [];
+      for (let at: Visit | undefined = visit; at?.parent; at = at.parent) path.unshift(at.key!);
+      return { tooDeep: path.slice(0, limit + 1), unknowns };
+    }
+    if (Array.isArray(value)) {
+      value.forEach((child, i) =>
+        stack.push({ value: child, depth: depth + 1, key: i, parent: visit }),
+      );
+    } else {
+      for (const key in value) {
+        const child = (value as Record<string, unknown>)[key];
+        stack.push({ value: child, depth: depth + 1, key, parent: visit });
+      }
     }
   }
-  return undefined;
+  return { unknowns };
 }
 
 /** One failure per property, the first (zod may report a regex and a refinement for one value). */

@@ -5,7 +5,7 @@
  * `apiUrl` (the offer belongs to another Affise tenant, which cannot be edited into this one).
  */
 import { isDeepStrictEqual } from "util";
-import { canonicalJson } from "./canonical";
+import { canonicalJson, sameCanonical } from "./canonical";
 import { FORM_FIELDS, named, NO_REQUEST_FIELDS } from "./fields/table";
 import { normalizeOffer } from "./normalize";
 import type { CheckedOffer, OfferState } from "./types";
@@ -105,10 +105,11 @@ function movesTenant(olds: Partial<OfferState>, news: CheckedOffer, stackApiUrl?
   return !sameTenant(livesIn, wouldLiveIn);
 }
 
+/** State never holds a preview's unknown value, so an unknown in `news` is never the same. */
 function sameCompared(olds: Partial<OfferState>, news: CheckedOffer): boolean {
-  const pick = (offer: object) =>
-    COMPARED.map((field) => (offer as Record<string, unknown>)[field] ?? null);
-  return !containsUnknown(news) && canonicalJson(pick(olds)) === canonicalJson(pick(news));
+  const before = olds as Record<string, unknown>;
+  const after = news as unknown as Record<string, unknown>;
+  return COMPARED.every((field) => sameCanonical(before[field] ?? null, after[field] ?? null));
 }
 
 /** Lists are compared as sets of canonical items, ids aside: their order means nothing to Affise. */
@@ -118,5 +119,5 @@ function sameValue(before: unknown, after: unknown): boolean {
     const keys = (list: unknown[]) => list.map(canonicalJson).sort();
     return isDeepStrictEqual(keys(before), keys(after));
   }
-  return canonicalJson(before ?? null) === canonicalJson(after ?? null);
+  return sameCanonical(before ?? null, after ?? null);
 }

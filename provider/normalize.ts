@@ -15,12 +15,13 @@ const CANONICAL = FIELDS.map(
     [name, field.canonical, "default" in field ? field.default : undefined] as const,
 );
 
-export function normalizeOffer(raw: Raw): CheckedOffer {
+/** `unknowns`: false when the caller knows no value is a preview's unknown (each is then not searched). */
+export function normalizeOffer(raw: Raw, unknowns = true): CheckedOffer {
   const offer: Raw = {};
   for (const [name, canonical, fallback] of CANONICAL) {
     const value = raw[name] ?? fallback;
     if (value === undefined || value === null) continue;
-    offer[name] = containsUnknown(value) ? value : canonical(value);
+    offer[name] = unknowns && containsUnknown(value) ? value : canonical(value);
   }
   if (raw.resourceName !== undefined) offer.resourceName = String(raw.resourceName);
   if (raw.stackToken !== undefined) offer.stackToken = String(raw.stackToken);

@@ -48,8 +48,16 @@ export const offerProvider = {
         checkAgainstTenant(connection, olds, declared),
         checkAdvertiser(connection, olds, declared),
       ]);
-      const client = new AffiseClient(connection);
-      const adoption = await checkAdoption(client, connection.apiUrl, olds, outcome.inputs);
+      // A client (and its HTTP setup) only for an offer that names one to adopt.
+      const adoption =
+        outcome.inputs.adoptId === undefined
+          ? []
+          : await checkAdoption(
+              new AffiseClient(connection),
+              connection.apiUrl,
+              olds,
+              outcome.inputs,
+            );
       return [...advertiser, ...codes, ...adoption];
     });
     return { inputs: outcome.inputs, failures };

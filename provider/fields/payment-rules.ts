@@ -19,61 +19,76 @@ type Raw = Record<string, unknown>;
  */
 export function paymentSlips(
   declared: Raw,
-  { skip = new Set(), moneyRules }: { skip?: ReadonlySet<PropertyKey>; moneyRules: boolean },
+  {
+    skip = new Set(),
+    moneyRules,
+    unknowns = true,
+  }: { skip?: ReadonlySet<PropertyKey>; moneyRules: boolean; unknowns?: boolean },
 ): CheckFailure[] {
   const duplicates: CheckFailure[] = [];
   const money: CheckFailure[] = [];
   for (const [listName, normalise] of PAYMENT_LISTS) {
     const list = declared[listName];
-    if (skip.has(listName) || !Array.isArray(list) || containsUnknown(list)) continue;
-    const payments = (list as Raw[]).map((raw) => normalise(raw) as unknown as Raw);
-    const whole = payments.map((payment) => canonicalJson(payment));
-    whole.forEach((key, i) => {
-      const first = whole.indexOf(key);
-      if (first !== i) {
+    if (skip.has(listName) || !Array.isArray(list) || (unknowns && containsUnknown(list))) continue;
+    const payments = (list as Raw[]).map((raw) => normalise(raw) as CheckedPayment);
+    // Twins have the same conditions too: the whole payment is compared only where those meet.
+    const conditions = payments.map(paymentConditions);
+    const collisions: CheckFailure[] = [];
+    const wholes = new Map<number, string>();
+    const whole = (i: number) => wholes.get(i) ?? wholes.set(i, canonicalJson(payments[i])).get(i)!;
+    conditions.forEach((key, i) => {
+      const first = conditions.indexOf(key);
+      if (first === i) return;
+      const twin = conditions.findIndex((other, j) => other === key && whole(j) === whole(i));
+      if (twin !== i) {
         duplicates.push({
           property: `${listName}[${i}]`,
-          reason: `is the same payment as ${listName}[${first}]; declare each payment once`,
+          reason: `is the same payment as ${listName}[${twin}]; declare each payment once`,
         });
       }
+      if (moneyRules && whole(first) !== whole(i)) {
+        collisions.push(sameConditions(listName, payments, first, i));
+      }
     });
-    if (moneyRules) money.push(...moneyRuleFailures(listName, payments, whole));
+    if (moneyRules) money.push(...overpaid(listName, payments), ...collisions);
   }
   return [...duplicates, ...money];
 }
 
-function moneyRuleFailures(listName: string, payments: Raw[], whole: string[]): CheckFailure[] {
-  const failures: CheckFailure[] = [];
-  payments.forEach((payment, i) => {
-    if (payment.type === "fixed" && Number(payment.revenue) > Number(payment.total)) {
-      failures.push({
-        property: `${listName}[${i}].revenue`,
-        reason:
-          `must not exceed total (${payment.total} ${payment.currency}) on a fixed payment: ` +
-          "the affiliate would earn more than the advertiser pays",
-      });
-    }
-  });
-  const conditions = payments.map((payment) =>
-    paymentConditions(payment as unknown as CheckedPayment),
+/** An affiliate earning more than the advertiser pays on a fixed payment. */
+function overpaid(listName: string, payments: CheckedPayment[]): CheckFailure[] {
+  return payments.flatMap((payment, i) =>
+    payment.type === "fixed" && payment.revenue > payment.total
+      ? [
+          {
+            property: `${listName}[${i}].revenue`,
+            reason:
+              `must not exceed total (${payment.total} ${payment.currency}) on a fixed payment: ` +
+              "the affiliate would earn more than the advertiser pays",
+          },
+        ]
+      : [],
   );
-  conditions.forEach((key, i) => {
-    const first = conditions.indexOf(key);
-    // Exact copies are reported as duplicates.
-    if (first === i || whole[first] === whole[i]) return;
-    const onlyTitle = withoutTitle(payments[first]) === withoutTitle(payments[i]);
-    failures.push({
-      property: `${listName}[${i}]`,
-      reason: onlyTitle
-        ? `is the same payment as ${listName}[${first}] under another title; a title is only a label, declare each payment once`
-        : `has the same conditions as ${listName}[${first}] but pays differently, so Affise would pick one of them; ` +
-          "merge them, or make their countries, devices, OS, goal, sub values or partners differ",
-    });
-  });
-  return failures;
 }
 
-function withoutTitle(payment: Raw): string {
+/** Payment `i` has the conditions of payment `first` but pays differently (or only its title differs). */
+function sameConditions(
+  listName: string,
+  payments: CheckedPayment[],
+  first: number,
+  i: number,
+): CheckFailure {
+  const onlyTitle = withoutTitle(payments[first]) === withoutTitle(payments[i]);
+  return {
+    property: `${listName}[${i}]`,
+    reason: onlyTitle
+      ? `is the same payment as ${listName}[${first}] under another title; a title is only a label, declare each payment once`
+      : `has the same conditions as ${listName}[${first}] but pays differently, so Affise would pick one of them; ` +
+        "merge them, or make their countries, devices, OS, goal, sub values or partners differ",
+  };
+}
+
+function withoutTitle(payment: CheckedPayment): string {
   const { title: _title, ...rest } = payment;
   return canonicalJson(rest);
 }
