@@ -14,7 +14,7 @@ export function renderReport(results: BenchResults): string {
     perOfferSection(results),
     rateLimitedSection(results),
     latencySection(results),
-    ...(results.cli ? [renderCliSection(results.cli.runs, results.cli.version)] : []),
+    results.cli ? renderCliSection(results.cli) : "## Real Pulumi CLI\n\nNot run (no `--cli`).",
     `## Why\n\n${explainResults(results)
       .map((note) => `- ${note}`)
       .join("\n")}`,

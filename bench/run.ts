@@ -98,12 +98,11 @@ async function main(): Promise<void> {
       hostEnv: { NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` },
     }));
   const rateLimited = options.skipRateLimited ? [] : await runRateLimitedSet(options);
-  const cliRuns = cli ? await runCliSet(cli, options, progress) : undefined;
 
   const results: BenchResults = {
     command: commandFor(argv),
-    finishedAt: new Date().toISOString(),
-    seconds: (performance.now() - started) / 1000,
+    finishedAt: "",
+    seconds: 0,
     options,
     machine: describeMachine(loadAtStart),
     revision,
@@ -115,11 +114,23 @@ async function main(): Promise<void> {
     naiveHeapCapped: naiveCapped && { ...naiveCapped, heapCapMB: HEAP_CAP_MB },
     latency,
     clientOverhead,
-    cli: cliRuns,
     rateLimited,
   };
-  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  fs.writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2));
+  // Saved as it grows: a run stopped during the long CLI runs can still be rendered (--render).
+  const save = () => {
+    results.finishedAt = new Date().toISOString();
+    results.seconds = (performance.now() - started) / 1000;
+    results.machine = describeMachine(loadAtStart);
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    fs.writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2));
+  };
+  save();
+  if (cli) {
+    await runCliSet(cli, options, progress, (set) => {
+      results.cli = set;
+      save();
+    });
+  }
   await publish(results, options.write);
 }
 

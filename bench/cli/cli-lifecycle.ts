@@ -66,19 +66,18 @@ const COMMANDS: Record<CliPhaseName, string[]> = {
   destroy: ["destroy", "--yes"],
 };
 
-export async function runCliLifecycle(
-  cli: PulumiCli,
-  options: {
-    label: string;
-    kind: ProviderKind;
-    n: number;
-    limit?: number;
-    clientRate?: number;
-    skipCheckpoints?: boolean;
-    phases?: CliPhaseName[];
-    progress: (message: string) => void;
-  },
-): Promise<CliRun> {
+export interface CliRunOptions {
+  label: string;
+  kind: ProviderKind;
+  n: number;
+  limit?: number;
+  clientRate?: number;
+  skipCheckpoints?: boolean;
+  phases?: CliPhaseName[];
+  progress: (message: string) => void;
+}
+
+export async function runCliLifecycle(cli: PulumiCli, options: CliRunOptions): Promise<CliRun> {
   const offers = benchOffers(options.n);
   const emulator = await startEmulator({
     apiKey: BENCH_API_KEY,

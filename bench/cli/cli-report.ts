@@ -1,11 +1,12 @@
 /** The real-CLI runs as Markdown: one table per run, then how the cost grows with the stack. */
 import { num, table, times } from "../format";
 import type { CliPhase, CliRun } from "./cli-lifecycle";
+import type { CliSet } from "./cli-set";
 
 const MB = 1e6;
 
-export function renderCliSection(runs: CliRun[], cliVersion: string): string {
-  if (runs.length === 0) return "## Real Pulumi CLI\n\nNot run (no `--cli`).";
+export function renderCliSection(set: CliSet): string {
+  const { runs, version: cliVersion } = set;
   const limited = runs.find((run) => run.limit !== undefined);
   const parts = [
     `## Real Pulumi CLI
@@ -20,6 +21,12 @@ program (language host and the Node.js program that declares the offers), the pr
 own process). On two shared cores, CPU seconds add up to more wall time only where processes
 waited for a core. State is the stack's checkpoint file after the command.`,
   ];
+  if (set.pending.length > 0) {
+    parts.push(
+      `Not measured: the bench was stopped before these runs were over (the figures below are ` +
+        `those it finished):\n\n${set.pending.map((run) => `- ${run}`).join("\n")}`,
+    );
+  }
   for (const run of runs) parts.push(runTable(run));
   const checkpoints = checkpointTable(runs);
   if (checkpoints) parts.push(checkpoints);
