@@ -20,7 +20,7 @@ export interface CheckOutcome {
   failures: CheckFailure[];
 }
 
-export function checkOffer(news: Record<string, unknown>): CheckOutcome {
+export function checkOffer(news: object): CheckOutcome {
   const declared = withoutInternalInputs(news);
   const { tooDeep, unknowns } = walk(declared, MAX_NESTING);
   if (tooDeep) {
@@ -50,10 +50,7 @@ export function checkOffer(news: Record<string, unknown>): CheckOutcome {
     };
   }
 
-  const inputs = normalizeOffer(
-    { ...declared, resourceName: news.resourceName, stackToken: news.stackToken },
-    unknowns,
-  );
+  const inputs = normalizeOffer({ ...declared, ...internalInputsOf(news) }, unknowns);
   return { inputs, failures: paymentSlips(declared, { moneyRules: true, unknowns }) };
 }
 
@@ -101,8 +98,19 @@ function onePerProperty(failures: CheckFailure[]): CheckFailure[] {
   return failures.filter(({ property }) => !seen.has(property) && seen.add(property) !== undefined);
 }
 
-export function withoutInternalInputs(news: Record<string, unknown>): Record<string, unknown> {
-  const declared = { ...news };
+/** What `Offer` handed in beside the declaration: the resource name and the stack's token. */
+function internalInputsOf({
+  resourceName,
+  stackToken,
+}: {
+  resourceName?: unknown;
+  stackToken?: unknown;
+}) {
+  return { resourceName, stackToken };
+}
+
+export function withoutInternalInputs(news: object): Record<string, unknown> {
+  const declared: Record<string, unknown> = { ...news };
   for (const key of INTERNAL_INPUTS) delete declared[key];
   return declared;
 }

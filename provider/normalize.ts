@@ -16,7 +16,8 @@ const CANONICAL = FIELDS.map(
 );
 
 /** `unknowns`: false when the caller knows no value is a preview's unknown (each is then not searched). */
-export function normalizeOffer(raw: Raw, unknowns = true): CheckedOffer {
+export function normalizeOffer(declared: object, unknowns = true): CheckedOffer {
+  const raw = declared as Raw;
   const offer: Raw = {};
   for (const [name, canonical, fallback] of CANONICAL) {
     const value = raw[name] ?? fallback;

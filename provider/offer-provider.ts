@@ -1,7 +1,7 @@
 /**
  * The affise.Offer resource provider: check → diff → create / update / read / delete, each a thin
  * mapping from Pulumi state to AffiseClient calls. This object is NOT what is serialized into
- * state (see serialized-provider.ts); the provider host loads it from the installed package.
+ * state (see serialized-providers.ts); the provider host loads it from the installed package.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkAdoption } from "./adoption";
@@ -27,15 +27,20 @@ import type { CheckedOffer, OfferState } from "./types";
 import { containsUnknown } from "./unknowns";
 import { bringToDeclared, outputsFor } from "./write-offer";
 
-type Props = Record<string, unknown>;
-
-export const offerProvider = {
+/**
+ * The engine hands `check` the inputs as declared and every later hook the inputs `check`
+ * returned (`CheckedOffer`); outputs are the state (`OfferState`), partial as an older version
+ * may have written it.
+ */
+export const offerProvider: Required<
+  pulumi.dynamic.ResourceProvider<CheckedOffer, Partial<OfferState>>
+> = {
   async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
     applyStackConfig((key) => request.config.get(key));
   },
 
   /** No network for a broken offer; new codes are then checked against the tenant's own lists. */
-  async check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  async check(olds, news) {
     const outcome = checkOffer(news);
     if (outcome.failures.length > 0 || containsUnknown(news)) return outcome;
     const pastStart = pastStartProblem(outcome.inputs.startAt, olds.startAt, new Date());
@@ -43,10 +48,11 @@ export const offerProvider = {
     const connection = tryConnection(outcome.inputs);
     if (!connection) return outcome;
     const declared = withoutInternalInputs(news);
+    const previous = withoutInternalInputs(olds);
     const failures = await withOfferName(outcome.inputs, "check", async () => {
       const [codes, advertiser] = await Promise.all([
-        checkAgainstTenant(connection, olds, declared),
-        checkAdvertiser(connection, olds, declared),
+        checkAgainstTenant(connection, previous, declared),
+        checkAdvertiser(connection, previous, declared),
       ]);
       // A client (and its HTTP setup) only for an offer that names one to adopt.
       const adoption =
@@ -55,7 +61,7 @@ export const offerProvider = {
           : await checkAdoption(
               new AffiseClient(connection),
               connection.apiUrl,
-              olds,
+              previous,
               outcome.inputs,
             );
       return [...advertiser, ...codes, ...adoption];
@@ -63,9 +69,7 @@ export const offerProvider = {
     return { inputs: outcome.inputs, failures };
   },
 
-  async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    const offer = asChecked(news);
-    const previous = olds as Partial<OfferState>;
+  async diff(id, previous, offer) {
     return withOfferName(offer, "diff", async () => {
       const stack = tryConnection({});
       if (!previous.apiUrl && !offer.apiUrl) guardTenant(previous, stack);
@@ -79,8 +83,7 @@ export const offerProvider = {
     });
   },
 
-  async create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
-    const offer = asChecked(inputs);
+  async create(offer) {
     return withOfferName(offer, "create", async () => {
       const connection = resolveConnection(offer);
       try {
@@ -102,8 +105,8 @@ export const offerProvider = {
     });
   },
 
-  async read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult> {
-    const previous = storedState(props ?? {});
+  async read(id, props) {
+    const previous = storedState(props);
     return withOfferName(previous, "read", async () => {
       const connection = connectionFor(previous);
       const client = new AffiseClient(connection);
@@ -121,9 +124,7 @@ export const offerProvider = {
     });
   },
 
-  async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    const previous = olds as unknown as OfferState;
-    const offer = asChecked(news);
+  async update(id, previous, offer) {
     return withOfferName(offer, "update", async () => {
       const connection = connectionFor({ ...offer, tenantUrl: previous.tenantUrl });
       const answer = await bringToDeclared(new AffiseClient(connection), id, offer, previous);
@@ -132,11 +133,11 @@ export const offerProvider = {
     });
   },
 
-  async delete(id: string, props: Props): Promise<void> {
+  async delete(id, props) {
     const offer = storedState(props);
     await withOfferName(offer, offer.deletePolicy === "stop" ? "stop" : "delete", async () => {
       // The replacement took this very offer over: deleting it would delete the new resource's.
-      if (isHeldByReplacement(props.offerId as string | undefined)) return;
+      if (isHeldByReplacement(props.offerId)) return;
       const client = new AffiseClient(connectionFor(offer));
       if (offer.deletePolicy === "stop") {
         if ((await client.getOffer(id)) !== undefined) await client.setOfferStatus(id, "stopped");
@@ -148,9 +149,9 @@ export const offerProvider = {
 };
 
 /** State as read and delete get it (maybe written by an older version), normalised like inputs. */
-function storedState(props: Props): CheckedOffer & Partial<OfferState> {
+function storedState(props: Partial<OfferState> = {}): CheckedOffer & Partial<OfferState> {
   const state: CheckedOffer & Partial<OfferState> = normalizeOffer({ payments: [], ...props });
-  state.tenantUrl = props.tenantUrl as string | undefined;
+  state.tenantUrl = props.tenantUrl;
   return state;
 }
 
@@ -209,8 +210,4 @@ async function withOfferName<T>(
     };
     throw Object.assign(wrapped, id === undefined ? {} : { id, properties, reasons });
   }
-}
-
-function asChecked(inputs: Props): CheckedOffer {
-  return inputs as unknown as CheckedOffer;
 }

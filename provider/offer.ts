@@ -1,7 +1,7 @@
 /** `affise.Offer`: an Affise offer and its payments, as a Pulumi resource. */
 import * as pulumi from "@pulumi/pulumi";
 import { ownMarker } from "./ownership";
-import { serializedOfferProvider } from "./serialized-provider";
+import { serializedOfferProvider } from "./serialized-providers";
 import { stackMark } from "./stack-mark";
 import type {
   CheckedCap,

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { serializedStackMarkProvider } from "./serialized-stack-mark";
+import { serializedStackMarkProvider } from "./serialized-providers";
 
 export const STACK_MARK_NAME = "affise-stack";
 
@@ -27,8 +27,16 @@ export function stackMark(): StackMark {
   return shared;
 }
 
+/** The StackMark's only output; it has no inputs of its own. */
+interface StackMarkState {
+  token: string;
+}
+
 /** The provider behind StackMark: no network, nothing to diff, nothing to delete. */
-export const stackMarkProvider: pulumi.dynamic.ResourceProvider = {
+export const stackMarkProvider: pulumi.dynamic.ResourceProvider<
+  Partial<StackMarkState>,
+  StackMarkState
+> = {
   async check(_olds, news) {
     return { inputs: news };
   },

@@ -113,7 +113,7 @@ export function withIdsOf(
 /** Outputs after a write: the declared state, with the ids Affise holds (from `source`). */
 export function outputsFor(
   declared: CheckedOffer,
-  source: OfferState,
+  source: Partial<OfferState>,
   tenantUrl: string,
 ): OfferState {
   const withIds = withIdsOf(declared, source) as unknown as Record<string, unknown>;

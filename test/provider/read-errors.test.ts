@@ -5,6 +5,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { offerProvider } from "../../provider/offer-provider";
+import type { OfferState } from "../../provider/types";
 
 let server: Server;
 let url = "";
@@ -39,7 +40,11 @@ const offer = (payments: unknown[], over: object = {}) => ({
   ...over,
 });
 const readError = async () =>
-  ((await offerProvider.read("12", stored()).catch((e: unknown) => e)) as Error).message;
+  (
+    (await offerProvider
+      .read("12", stored() as Partial<OfferState>)
+      .catch((e: unknown) => e)) as Error
+  ).message;
 
 it("names the offer, the field and the shape seen, in one line without a dump", async () => {
   reply = {

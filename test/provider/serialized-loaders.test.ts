@@ -1,6 +1,8 @@
 import * as path from "path";
-import { serializedOfferProvider } from "../../provider/serialized-provider";
-import { serializedStackMarkProvider } from "../../provider/serialized-stack-mark";
+import {
+  serializedOfferProvider,
+  serializedStackMarkProvider,
+} from "../../provider/serialized-providers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
