@@ -10,10 +10,17 @@ import { parseOfferId, type RouteContext } from "./context";
 
 /** POST /3.0/admin/offer (create) and POST /3.0/admin/offer/{id} (edit). */
 export function registerOfferWriteRoutes(app: FastifyInstance, context: RouteContext): void {
+  // Affise commits creates in the order it received them: a create may take longer inside, but
+  // one received later is stored (and numbered) only after it, so ids rise in the order received.
+  let lastCommit: Promise<unknown> = Promise.resolve();
   app.post("/3.0/admin/offer", async (request, reply) => {
     const slowFor = context.faults.takeSlowCreate();
     // Unref'd: a create still waiting when the emulator closes must not keep its process alive.
-    if (slowFor > 0) await new Promise((resolve) => setTimeout(resolve, slowFor).unref());
+    const processing =
+      slowFor > 0 ? new Promise((resolve) => setTimeout(resolve, slowFor).unref()) : undefined;
+    const turn = Promise.all([lastCommit, processing]);
+    lastCommit = turn;
+    await turn;
     const now = new Date();
     const draft = applyOfferForm(
       formOf(request),

@@ -74,6 +74,28 @@ describe("fault injection", () => {
       expect(emulator.offers()).toHaveLength(before);
       await until(() => emulator.offers().length === before + 1);
     });
+
+    it("commits creates in the order received: one sent after a slow create is stored after it", async () => {
+      emulator.setFaults({ slowCreates: { count: 1, delayMs: 1500 } });
+      const answered: string[] = [];
+      const post = (name: string) =>
+        fetch(`${emulator.url}/3.0/admin/offer`, {
+          method: "POST",
+          headers: { "API-Key": API_KEY, "Content-Type": "application/x-www-form-urlencoded" },
+          body: qs.stringify(offerForm()),
+        })
+          .then((r) => r.json() as Promise<{ offer: { id: number } }>)
+          .then((body) => {
+            answered.push(name);
+            return body.offer.id;
+          });
+      const slow = post("slow");
+      await until(() => emulator.faults().slowCreates.count === 0);
+      const later = post("later");
+      const [slowId, laterId] = await Promise.all([slow, later]);
+      expect(answered).toEqual(["slow", "later"]);
+      expect(laterId).toBe(slowId + 1);
+    });
   });
 
   describe("intermittent", () => {
