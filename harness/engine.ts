@@ -5,7 +5,7 @@
  * with a bounded number of resources in flight (the engine's --parallel).
  */
 import { isDeepStrictEqual } from "util";
-import type { DiffReply, ProviderHost } from "./provider-host";
+import type { DiffReply, ProviderHost, ProviderHostError } from "./provider-host";
 
 type Props = Record<string, unknown>;
 
@@ -175,9 +175,17 @@ export class Engine {
           } satisfies Step;
         }
         const create = async () => {
-          const created = await this.host.create(urn, checked.inputs);
-          const tracked = { urn, id: created.id, outputs: created.properties };
-          this.state.set(name, { ...tracked, inputs: checked.inputs, secrets });
+          const record = (id: string, outputs: Props) =>
+            this.state.set(name, { urn, id, outputs, inputs: checked.inputs, secrets });
+          try {
+            const created = await this.host.create(urn, checked.inputs);
+            record(created.id, created.properties);
+          } catch (error) {
+            // As the engine does: a resource that exists despite the failure is tracked.
+            const failed = (error as ProviderHostError).initFailed;
+            if (failed?.id) record(failed.id, failed.properties);
+            throw error;
+          }
         };
         if (!old) {
           if (apply) await create();

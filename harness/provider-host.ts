@@ -9,6 +9,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
+import * as statusProto from "@pulumi/pulumi/proto/status_pb";
 
 type Props = Record<string, unknown>;
 
@@ -35,6 +36,8 @@ export class ProviderHostError extends Error {
     readonly method: string,
     message: string,
     readonly details: string,
+    /** A create that failed after the resource came to exist: the engine records it (partial). */
+    readonly initFailed?: { id: string; properties: Props },
   ) {
     super(message);
   }
@@ -98,7 +101,7 @@ export class ProviderHost {
 
   async stop(): Promise<void> {
     this.client.close();
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       this.child.once("exit", () => resolve());
       this.child.kill();
@@ -220,12 +223,35 @@ export class ProviderHost {
             error ? `${error.details} ${error.message}` : JSON.stringify(toObject(reply)),
           );
         }
-        if (error)
-          reject(new ProviderHostError(method, error.details || error.message, this.stderrText));
-        else resolve(reply);
+        if (error) {
+          reject(
+            new ProviderHostError(
+              method,
+              error.details || error.message,
+              this.stderrText,
+              initFailure(error, this.proto),
+            ),
+          );
+        } else resolve(reply);
       });
     });
   }
+}
+
+/** The id and properties a failed create packs into the status details, as the engine reads them. */
+function initFailure(
+  error: grpc.ServiceError,
+  proto: ProtoModule,
+): { id: string; properties: Props } | undefined {
+  const [bin] = error.metadata?.get("grpc-status-details-bin") ?? [];
+  if (!bin) return undefined;
+  const status = statusProto.Status.deserializeBinary(new Uint8Array(bin as Buffer));
+  for (const detail of status.getDetailsList()) {
+    if (!detail.getTypeName().endsWith("ErrorResourceInitFailed")) continue;
+    const failed = proto.pb.ErrorResourceInitFailed.deserializeBinary(detail.getValue_asU8());
+    return { id: failed.getId(), properties: failed.getProperties()?.toJavaScript() ?? {} };
+  }
+  return undefined;
 }
 
 function toObject(message: unknown): unknown {

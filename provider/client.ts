@@ -70,6 +70,8 @@ export interface OfferListQuery {
   statuses?: OfferStatus[];
   /** Only these integer offer ids. */
   ids?: string[];
+  /** Highest id first (the newest offers), instead of oldest first. */
+  newestFirst?: boolean;
 }
 
 /** A page of `GET /3.0/offers`; Affise may leave out `next_page` (or send null) on the last one. */
@@ -182,7 +184,7 @@ export class AffiseClient {
 
   /**
    * One page of the account's offers, oldest id first (so a page boundary does not move while
-   * offers are created elsewhere). `status[]` is always sent: Affise lists only active offers
+   * offers are created elsewhere) unless `newestFirst`. `status[]` is always sent: Affise lists only active offers
    * without it.
    */
   async listOffers(query: OfferListQuery): Promise<OfferPage> {
@@ -193,7 +195,7 @@ export class AffiseClient {
       params: {
         status: query.statuses ?? ALL_STATUSES,
         int_id: query.ids,
-        sort: { id: "asc" },
+        sort: { id: query.newestFirst ? "desc" : "asc" },
         page: query.page,
         limit: query.limit,
       },

@@ -4,7 +4,10 @@
  * `external_offer_id`. Before creating, and after any failure where Affise may have created it
  * anyway (a timeout, a dropped connection, a 5xx), the provider looks the marker up: an offer
  * that carries this resource's own marker (ownership.ts) is taken over instead of posting a
- * second one; any other offer found is refused, naming its id and how to adopt it.
+ * second one; any other offer found is refused, naming its id and how to adopt it. After a
+ * create, offers committed just before it are checked for the same marker too (a killed run's
+ * create still in flight, another process's): the oldest is kept, the others stopped. The
+ * process's marker index (marker-index.ts) answers both questions without a request per create.
  */
 import { type AffiseClient } from "./client";
 import { claimAdoption } from "./adoption";
@@ -12,7 +15,14 @@ import { recordTakeover } from "./held-offers";
 import { offerForm } from "./encoding";
 import { AffiseError } from "./errors";
 import { syncAffiliates } from "./affiliates";
-import { adoptionConflict, type Claimant, isProvablyOurs, notProvablyOursError } from "./ownership";
+import { type MarkerIndex, markerIndexFor } from "./marker-index";
+import {
+  adoptionConflict,
+  type Claimant,
+  isProvablyOurs,
+  notProvablyOursError,
+  ownMarker,
+} from "./ownership";
 import type { AffiseOffer } from "./affise-offer";
 import { stateFromAffise } from "./read-model";
 import { bringToDeclared } from "./write-offer";
@@ -80,24 +90,27 @@ export async function createOrAdoptOffer(
   offer: CheckedOffer,
   tuning: CreateTuning = DEFAULT_CREATE_TUNING,
 ): Promise<AffiseOffer> {
+  const index = offer.stackToken ? markerIndexFor(client.tenant, offer.stackToken) : undefined;
   if (offer.adoptId !== undefined) {
     const existing = await client.getOffer(String(offer.adoptId));
     if (!existing) throw new Error(`adoptId ${offer.adoptId}: Affise has no offer with this id`);
     const conflict = adoptionConflict(existing, offer);
     if (conflict) throw new Error(`adoptId ${offer.adoptId}: ${conflict}`);
     claimAdoption(client.tenant, existing.id, offer.resourceName);
-    return reconcile(client, offer, existing);
+    return reconcile(client, offer, existing, index);
   }
   const marker = offer.externalOfferId;
-  const earlier = marker ? await findOurs(client, offer, marker) : undefined;
-  if (earlier) return reconcile(client, offer, earlier);
+  const own = marker !== undefined && isOwnMarker(offer, marker) ? index : undefined;
+  const earlier = marker ? await findOurs(client, offer, marker, own) : undefined;
+  if (earlier) return reconcile(client, offer, earlier, index);
 
   const form = offerForm(offer);
   for (let attempt = 1; ; attempt++) {
     let created: AffiseOffer;
     const sentAt = (tuning.clock ?? REAL_CLOCK).now();
     try {
-      created = await client.createOffer(form);
+      const send = () => client.createOffer(form);
+      created = index ? await index.create(send) : await send();
     } catch (error) {
       if (!(error instanceof AffiseError)) throw error;
       if (error.mayHaveCommitted && marker) {
@@ -112,7 +125,7 @@ export async function createOrAdoptOffer(
           },
           sentAt,
         );
-        if (landed) return reconcile(client, offer, landed);
+        if (landed) return reconcile(client, offer, landed, index);
       }
       if (error.isFinal || attempt >= tuning.maxCreateAttempts) throw error;
       if (error.mayHaveCommitted && !marker) {
@@ -125,8 +138,39 @@ export async function createOrAdoptOffer(
       await (tuning.clock ?? REAL_CLOCK).sleep(pause * (1 + 0.2 * Math.random()));
       continue;
     }
+    if (marker && isOwnMarker(offer, marker)) await keepOldest(client, marker, created, own);
     return grantAffiliates(client, offer, created);
   }
+}
+
+function isOwnMarker(claimant: Claimant, marker: string): boolean {
+  return (
+    !!claimant.stackToken &&
+    !!claimant.resourceName &&
+    marker === ownMarker(claimant.stackToken, claimant.resourceName)
+  );
+}
+
+/**
+ * Our create has committed; a create with the same marker committed before it (a killed run's
+ * still in flight, or another process's) would be a second live offer. Keep the oldest.
+ */
+async function keepOldest(
+  client: AffiseClient,
+  marker: string,
+  created: AffiseOffer,
+  index: MarkerIndex | undefined,
+): Promise<void> {
+  let found: AffiseOffer[];
+  try {
+    found =
+      (await index?.settle(client, marker, created)) ??
+      (await client.findOffersByExternalId(marker));
+  } catch (error) {
+    throw new OfferNotReconciledError(created, error as Error);
+  }
+  const others = found.filter((o) => String(o.id) !== String(created.id));
+  if (others.length > 0) await keepOne(client, [created, ...others], index);
 }
 
 /**
@@ -137,21 +181,47 @@ async function findOurs(
   client: AffiseClient,
   claimant: Claimant,
   marker: string,
+  index?: MarkerIndex,
 ): Promise<AffiseOffer | undefined> {
-  const found = await client.findOffersByExternalId(marker);
+  const indexed = await index?.lookup(client, marker);
+  const found = indexed
+    ? await stillThere(client, indexed, index!)
+    : await client.findOffersByExternalId(marker);
   const foreign = found.filter((o) => !isProvablyOurs(o, claimant));
   if (foreign.length > 0) throw notProvablyOursError(marker, foreign);
-  return found.length > 0 ? keepOne(client, found) : undefined;
+  return found.length > 0 ? keepOne(client, found, index) : undefined;
+}
+
+/** Offers the index lists, as Affise holds them now (one may have been deleted meanwhile). */
+async function stillThere(
+  client: AffiseClient,
+  offers: AffiseOffer[],
+  index: MarkerIndex,
+): Promise<AffiseOffer[]> {
+  const current: AffiseOffer[] = [];
+  for (const listed of offers) {
+    const offer = await client.getOffer(listed.id);
+    if (offer) current.push(offer);
+    else index.forget(listed.id);
+  }
+  return current;
 }
 
 /**
  * Two offers carrying this resource's own marker: two creates raced, or a create landed after it
  * was given up on. Keep the oldest (lowest id), stop (never delete) the others, and report both.
  */
-async function keepOne(client: AffiseClient, ours: AffiseOffer[]): Promise<AffiseOffer> {
+async function keepOne(
+  client: AffiseClient,
+  ours: AffiseOffer[],
+  index?: MarkerIndex,
+): Promise<AffiseOffer> {
   const [kept, ...extra] = [...ours].sort((a, b) => Number(a.id) - Number(b.id));
   if (extra.length === 0) return kept;
-  for (const offer of extra) await client.setOfferStatus(offer.id, "stopped");
+  for (const offer of extra) {
+    if (offer.status !== "stopped") await client.setOfferStatus(offer.id, "stopped");
+    index?.note({ ...offer, status: "stopped" });
+  }
   throw new OfferNotReconciledError(
     kept,
     new Error(
@@ -196,15 +266,20 @@ async function reconcile(
   client: AffiseClient,
   offer: CheckedOffer,
   existing: AffiseOffer,
+  index?: MarkerIndex,
 ): Promise<AffiseOffer> {
   recordTakeover(existing.offer_id);
+  index?.note(existing);
   try {
     const affiliates =
       offer.enabledAffiliates !== undefined
         ? await client.getEnabledAffiliates(existing.id)
         : undefined;
     const current = stateFromAffise(existing, offer, affiliates);
-    return (await bringToDeclared(client, existing.id, offer, current, existing)) ?? existing;
+    const reconciled =
+      (await bringToDeclared(client, existing.id, offer, current, existing)) ?? existing;
+    index?.note(reconciled);
+    return reconciled;
   } catch (error) {
     throw new OfferNotReconciledError(existing, error as Error);
   }

@@ -18,6 +18,7 @@ import { pastStartProblem } from "./dates";
 import { diffOffer } from "./diff";
 import { redact } from "./errors";
 import { isHeldByReplacement } from "./held-offers";
+import { forgetDeletedOffer } from "./marker-index";
 import { normalizeOffer } from "./normalize";
 import { inputsFromState, stateFromAffise } from "./read-model";
 import { checkAdvertiser } from "./tenant-advertisers";
@@ -143,6 +144,7 @@ export const offerProvider: Required<
         if ((await client.getOffer(id)) !== undefined) await client.setOfferStatus(id, "stopped");
       } else {
         await client.deleteOffer(id);
+        forgetDeletedOffer(client.tenant, id);
       }
     });
   },
