@@ -33,6 +33,7 @@ export class MarkerIndex {
   private readonly created = new Set<number>();
   private readonly posting = new Set<Promise<unknown>>();
   private refreshing: Promise<void> | undefined;
+  private building: Promise<void> | undefined;
 
   constructor(private readonly token: string) {}
 
@@ -46,7 +47,10 @@ export class MarkerIndex {
    */
   async lookup(client: AffiseClient, marker: string): Promise<AffiseOffer[] | undefined> {
     this.lookups++;
-    if (!this.built) await this.buildIfWorthIt(client);
+    if (!this.built) {
+      this.building ??= this.buildIfWorthIt(client).finally(() => (this.building = undefined));
+      await this.building;
+    }
     return this.built ? this.carrying(marker) : undefined;
   }
 
