@@ -4,11 +4,11 @@
  * interleaves the creates, every marker ends with exactly one live offer, each run's state points
  * at it, and every extra is stopped (never deleted) and named with the offer kept.
  */
-import { declareOffers } from "../harness/declare-offers";
-import { Engine } from "../harness/engine";
-import { sampleOffer } from "../harness/fixtures";
-import type { ProviderHost } from "../harness/provider-host";
-import { type Stack, startHost, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { Engine } from "../../harness/engine";
+import { sampleOffer } from "../../harness/fixtures";
+import type { ProviderHost } from "../../harness/provider-host";
+import { type Stack, startHost, startStack } from "../../harness/stack";
 
 let stack: Stack;
 let second: ProviderHost;

@@ -4,11 +4,11 @@
  * and creates; Affise commits the killed run's create first. The rerun must end with exactly one
  * live offer carrying the marker, the state pointing at it, the extra stopped and both ids named.
  */
-import { declareOffers } from "../harness/declare-offers";
-import { Engine } from "../harness/engine";
-import { sampleOffer } from "../harness/fixtures";
-import type { ProviderHost } from "../harness/provider-host";
-import { type Stack, startHost, startStack } from "../harness/stack";
+import { declareOffers } from "../../harness/declare-offers";
+import { Engine } from "../../harness/engine";
+import { sampleOffer } from "../../harness/fixtures";
+import type { ProviderHost } from "../../harness/provider-host";
+import { type Stack, startHost, startStack } from "../../harness/stack";
 
 async function until(ready: () => boolean, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
