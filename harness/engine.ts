@@ -49,10 +49,14 @@ export interface EngineOptions {
   stack?: string;
   type?: string;
   parallel?: number;
+  /** Called once a resource's create or update has returned, before a replace's delete. */
+  afterWrite?: (name: string) => Promise<void>;
 }
 
 export class Engine {
   readonly state = new Map<string, Tracked>();
+  /** Replaced resources whose delete has not happened yet (the engine's pending deletes). */
+  readonly pendingDeletes: Tracked[] = [];
   /** The stack's StackMark, once created: its token is in every offer's marker. */
   stackMark?: Tracked;
   private readonly project: string;
@@ -62,7 +66,7 @@ export class Engine {
 
   constructor(
     private readonly host: ProviderHost,
-    options: EngineOptions = {},
+    private readonly options: EngineOptions = {},
   ) {
     this.project = options.project ?? "offers";
     this.stack = options.stack ?? "dev";
@@ -81,6 +85,11 @@ export class Engine {
 
   /** `pulumi up`: preview's steps, carried out; resources no longer declared are deleted. */
   async up(declared: Declared[]): Promise<Step[]> {
+    // As the engine does: deletes a replace left pending (its run died after the create) go first.
+    for (const old of [...this.pendingDeletes]) {
+      await this.host.delete(old.id, old.urn, old.outputs);
+      this.pendingDeletes.splice(this.pendingDeletes.indexOf(old), 1);
+    }
     const steps = await this.run(declared, true);
     const names = new Set(declared.map((d) => d.name));
     const gone = [...this.state.keys()].filter((name) => !names.has(name));
@@ -199,7 +208,11 @@ export class Engine {
         if (diff.replaces.length > 0) {
           if (apply) {
             await create();
+            // The new resource exists: the old one is recorded as pending delete until deleted.
+            this.pendingDeletes.push(old);
+            await this.options.afterWrite?.(name);
             await this.host.delete(old.id, urn, old.outputs);
+            this.pendingDeletes.splice(this.pendingDeletes.indexOf(old), 1);
           }
           return { name, kind: "replace", inputChanges, diff } satisfies Step;
         }
@@ -211,6 +224,7 @@ export class Engine {
             outputs: updated.properties,
             secrets,
           });
+          await this.options.afterWrite?.(name);
         }
         return { name, kind: "update", inputChanges, diff } satisfies Step;
       } catch (error) {

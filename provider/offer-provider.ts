@@ -20,6 +20,7 @@ import { redact } from "./errors";
 import { isHeldByReplacement } from "./held-offers";
 import { forgetDeletedOffer } from "./marker-index";
 import { normalizeOffer } from "./normalize";
+import { reachesSameOffer } from "./same-account";
 import { inputsFromState, stateFromAffise } from "./read-model";
 import { checkAdvertiser } from "./tenant-advertisers";
 import { checkAgainstTenant } from "./tenant-lists";
@@ -80,6 +81,13 @@ export const offerProvider: Required<
         offer,
         stack?.apiUrl,
       );
+      const onlyRenamed =
+        offer.apiUrl !== undefined &&
+        replaces.length === 1 &&
+        replaces[0] === "apiUrl" &&
+        !containsUnknown(offer) &&
+        (await reachesSameOffer(resolveConnection(offer), id, previous));
+      if (onlyRenamed) return { changes: true, replaces: [], deleteBeforeReplace: false };
       return { changes, replaces, deleteBeforeReplace };
     });
   },

@@ -1,8 +1,8 @@
 /**
  * The account an offer lives in, spelled another way. Spellings of one URL (case, trailing slash,
  * default port) are the same account: nothing changes. A different host name for it (localhost
- * for 127.0.0.1) cannot be proven the same, so it is a move: a replace — whose create finds the
- * offer by its own marker and keeps it, and whose delete then must not delete it.
+ * for 127.0.0.1) is proven the same by asking it for the offer: the same offer_id answers, so only
+ * the spelling is updated — no replace, so nothing is created and nothing deleted.
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { declareOffers } from "../../harness/declare-offers";
@@ -41,22 +41,28 @@ it("another spelling of the same URL is the same account: an empty plan, no requ
   }
 });
 
-it("localhost for 127.0.0.1 is a replace that keeps the one offer: never deleted, still tracked", async () => {
+it("localhost for 127.0.0.1, answering with this very offer, is the same account: an update, nothing created or deleted", async () => {
   const id = stack.engine.state.get("spelled")!.id;
   const declared = await declareOffers([
     { name: "spelled", args: onUrl(`http://localhost:${account.port}`) },
   ]);
   const [preview] = await stack.engine.preview(declared);
   expect(preview).toMatchObject({
-    kind: "replace",
-    diff: expect.objectContaining({ replaces: ["apiUrl"] }),
+    kind: "update",
+    diff: expect.objectContaining({ replaces: [] }),
   });
   account.clearRequests();
   const [step] = await stack.engine.up(declared);
-  expect(step.kind).toBe("replace");
+  expect(step.kind).toBe("update");
+  expect(account.requests().filter((r) => r.method !== "GET")).toEqual([]);
   expect(deletes()).toEqual([]);
   expect(stack.engine.state.get("spelled")!.id).toBe(id);
+  expect(stack.engine.state.get("spelled")!.outputs.tenantUrl).toBe(
+    `http://localhost:${account.port}`,
+  );
   expect(account.offers().filter((o) => String(o.id) === id)).toHaveLength(1);
   expect(await stack.engine.refresh()).toEqual({ drifted: [], gone: [] });
+  account.clearRequests();
   expect((await stack.engine.preview(declared))[0].kind).toBe("same");
+  expect(account.requests()).toEqual([]);
 });
