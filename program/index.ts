@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { declareOffers, offerSummaries } from "../provider";
+import { declareOffers, offerSummaries } from "./offers";
 
 // Pulumi runs a program in the folder of its `main` (dist/program/). Offer folders, in config and
 // in messages, are relative to the project folder (Pulumi.yaml's), so run from there.

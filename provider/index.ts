@@ -1,28 +1,21 @@
-/** pulumi-affise: `import * as affise from "pulumi-affise"; new affise.Offer("name", {...})`. */
+/**
+ * pulumi-affise: `import * as affise from "pulumi-affise"; new affise.Offer("name", {...})`.
+ * README's "The package exports" lists exactly these names (a test compares them).
+ */
 export { Offer } from "./offer";
-export { offerProvider } from "./offer-provider";
-export { StackMark, stackMark, stackMarkProvider } from "./stack-mark";
-export { ownMarker } from "./ownership";
 export { encodeOfferForm } from "./encoding";
-export { AffiseClient } from "./client";
-export { AffiseError } from "./errors";
+// What every `__provider` saved in state loads from the installed package, whatever its version.
+export { offerProvider } from "./offer-provider";
+export { stackMarkProvider } from "./stack-mark";
 export type {
   OfferArgs,
   PaymentArgs,
   PartnerPaymentArgs,
+  CapArgs,
+  LandingArgs,
+  TargetingGroupArgs,
+  OsRuleArgs,
   PaymentType,
   Device,
   DeletePolicy,
-  CheckedOffer,
-  CheckedPayment,
-  CheckedPartnerPayment,
-  OfferState,
 } from "./types";
-export { offerSchema } from "./schema";
-export { PAYMENT_TYPES } from "./fields/payment";
-export { DEVICES } from "./fields/shapes";
-export { DELETE_POLICIES } from "./fields/provider-only";
-export { loadOfferFiles, formatOfferFileError, offerFileSchema } from "./offer-files";
-export type { OfferFile, OfferFileError, LoadedOfferFiles } from "./offer-files";
-export { declareOffers, offerSummaries, OfferFilesError } from "./declare-offers";
-export type { DeclareOffersOptions, OfferSummary } from "./declare-offers";

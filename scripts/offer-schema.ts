@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
-import { offerFileSchema } from "../provider/offer-files";
+import { offerFileSchema } from "../program/offers/offer-files";
 import { repoRoot } from "./repo-root";
 
 export const ROOT = repoRoot();

@@ -5,7 +5,7 @@
  * broken (so CI can stop the merge), 2 on wrong usage or unreadable input.
  */
 import * as fs from "fs";
-import { loadOfferFiles } from "../provider/offer-files";
+import { loadOfferFiles } from "../program/offers/offer-files";
 import { guardrailSettings } from "../review/guardrail-config";
 import { parsePreviewJson } from "../review/preview-json";
 import { reviewPreview } from "../review/review-offers";

@@ -1,6 +1,7 @@
 /**
  * `npm run schema`: regenerates schema/offer.schema.json and the offer field table in the docs
- * from the offer schema. Run it after changing provider/schema.ts; a test fails until you do.
+ * from the offer schema. Run it after changing a field in provider/fields/; a test fails until
+ * you do.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -8,7 +9,7 @@ import { generatedFiles, ROOT } from "./offer-schema";
 
 const USAGE = `Usage: npm run schema
 
-  Rewrites schema/offer.schema.json and the README's field table from provider/schema.ts.
+  Rewrites schema/offer.schema.json and the README's field table from provider/fields/.
 `;
 
 function main(argv: string[]): number {

@@ -6,13 +6,13 @@
  * even attempted.
  */
 import * as fs from "node:fs";
-import { githubAnnotation } from "../provider/github-annotation";
+import { githubAnnotation } from "../program/offers/github-annotation";
 import {
   formatOfferFileError,
   loadOfferFileList,
   loadOfferFiles,
   type LoadedOfferFiles,
-} from "../provider/offer-files";
+} from "../program/offers/offer-files";
 
 /** How the user ran this: the repository's npm script, or the installed command. */
 function command(): string {

@@ -1,7 +1,7 @@
 /** One Affise offer per file under offers/. Every file is validated before anything is declared. */
-import * as affise from "pulumi-affise";
+import { declareOffers, offerSummaries } from "pulumi-affise/program";
 
-const offers = affise.declareOffers("offers");
+const offers = declareOffers("offers");
 
 /** Per offer: its Affise id and offer_id, and how many payments it has. */
-export const offerIds = affise.offerSummaries(offers);
+export const offerIds = offerSummaries(offers);

@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { AffiseClient, OfferStatus } from "../../provider/client";
-import { formatOfferFileError, loadOfferFiles } from "../../provider/offer-files";
+import { formatOfferFileError, loadOfferFiles } from "../../program/offers/offer-files";
 import type { AffiseOffer } from "../../provider/affise-offer";
 import { exportedOffer, markerName } from "./exported-offer";
 import { FileNames } from "./file-names";

@@ -13,10 +13,10 @@ import { declareOffers } from "../../harness/declare-offers";
 import type { Declared } from "../../harness/engine";
 import { type Stack, startStack } from "../../harness/stack";
 import { editInAffise, seedAccount, seedForm } from "../export/seed-account";
-import { ownMarker } from "../../provider";
+import { ownMarker } from "../../provider/ownership";
 import { AffiseClient } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
-import { loadOfferFiles } from "../../provider/offer-files";
+import { loadOfferFiles } from "../../program/offers/offer-files";
 import { exportOffers } from "../../scripts/export/export-offers";
 import { EXPORT_TIME_PREFIX } from "../../scripts/export/offer-yaml";
 

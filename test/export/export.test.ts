@@ -13,7 +13,7 @@ import { checkOffer } from "../../provider/check";
 import { AffiseClient } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
 import { canonicalJson } from "../../provider/canonical";
-import { loadOfferFiles, type OfferFile } from "../../provider/offer-files";
+import { loadOfferFiles, type OfferFile } from "../../program/offers/offer-files";
 import { inputsFromState, stateFromAffise } from "../../provider/read-model";
 import { exportOffers, type ExportOptions } from "../../scripts/export/export-offers";
 import { EXPORT_TIME_PREFIX } from "../../scripts/export/offer-yaml";

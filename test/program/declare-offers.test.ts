@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { declareOffers, OfferFilesError } from "../../provider";
+import { declareOffers, OfferFilesError } from "../../program/offers";
 
 interface Registered {
   type: string;

@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { formatOfferFileError, loadOfferFiles } from "../../provider";
+import { formatOfferFileError, loadOfferFiles } from "../../program/offers";
 
 const OFFER = [
   "title: T",

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { formatOfferFileError, loadOfferFiles } from "../../provider";
+import { formatOfferFileError, loadOfferFiles } from "../../program/offers";
 
 const fixtures = path.relative(process.cwd(), path.join(__dirname, "fixtures"));
 const broken = path.join(fixtures, "broken");

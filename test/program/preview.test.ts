@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadOfferFiles } from "../../provider";
+import { loadOfferFiles } from "../../program/offers";
 import { checkOffer } from "../../provider/check";
 
 const samples = path.resolve(__dirname, "..", "..", "offers");

@@ -1,6 +1,7 @@
 /** AffiseClient against the emulator over HTTP: retries, Retry-After, and what an error carries. */
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { AffiseClient, AffiseError } from "../../provider";
+import { AffiseClient } from "../../provider/client";
+import { AffiseError } from "../../provider/errors";
 import type { AffiseConnection } from "../../provider/connection";
 
 const KEY = "client-test-key-0b4d";

@@ -1,6 +1,6 @@
 import { checkOffer } from "../../provider/check";
 import { diffOffer } from "../../provider/diff";
-import type { CheckedOffer, OfferState } from "../../provider";
+import type { CheckedOffer, OfferState } from "../../provider/types";
 import { UNKNOWN } from "../../provider/unknowns";
 import { helpCentreOffer } from "../../harness/fixtures";
 

@@ -1,5 +1,5 @@
 import { carryPaymentIds, idsFromAnswer } from "../../provider/payment-ids";
-import type { CheckedPayment } from "../../provider";
+import type { CheckedPayment } from "../../provider/types";
 
 const payment = (over: Partial<CheckedPayment>): CheckedPayment => ({
   countries: [],

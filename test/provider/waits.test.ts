@@ -6,7 +6,8 @@
 import * as http from "node:http";
 import * as net from "node:net";
 import type { AddressInfo } from "node:net";
-import { AffiseClient, AffiseError } from "../../provider";
+import { AffiseClient } from "../../provider/client";
+import { AffiseError } from "../../provider/errors";
 import type { AffiseConnection } from "../../provider/connection";
 import { markAnswered } from "../../provider/patience";
 

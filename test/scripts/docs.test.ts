@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadOfferFiles } from "../../provider";
+import { loadOfferFiles } from "../../program/offers";
 import { ROOT } from "./built";
 
 const DOC = path.join(ROOT, "README.md");

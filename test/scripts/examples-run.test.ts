@@ -14,6 +14,9 @@ import { ROOT } from "./built";
 
 // The examples import the package by name; here that is the built package, as the host loads it.
 jest.mock("pulumi-affise", () => jest.requireActual("../../dist/provider"), { virtual: true });
+jest.mock("pulumi-affise/program", () => jest.requireActual("../../dist/program/offers"), {
+  virtual: true,
+});
 
 /** Runs examples/<name>/index.ts with this stack config; returns what it registered. */
 async function runExample(name: string, config: Record<string, string>): Promise<Registration[]> {

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { parse } from "yaml";
-import { loadOfferFiles } from "../../provider";
+import { loadOfferFiles } from "../../program/offers";
 import { ROOT } from "./built";
 
 const EXAMPLES = ["basic", "gitops", "adopt-existing"];
@@ -21,7 +21,10 @@ function typeErrors(example: string): string[] {
     ...parsed.options,
     noEmit: true,
     baseUrl: ROOT,
-    paths: { "pulumi-affise": ["provider/index.ts"] },
+    paths: {
+      "pulumi-affise": ["provider/index.ts"],
+      "pulumi-affise/program": ["program/offers/index.ts"],
+    },
     types: ["node"],
   };
   const program = ts.createProgram(parsed.fileNames, options);

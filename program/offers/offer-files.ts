@@ -9,8 +9,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { isMap, LineCounter, type YAMLError } from "yaml";
 import { z } from "zod";
-import { checkOffer, formatPath } from "./check";
-import { INTERNAL_INPUTS } from "./fields/table";
+import { checkOffer, formatPath } from "../../provider/check";
+import { INTERNAL_INPUTS } from "../../provider/fields/table";
 import { findOfferFiles } from "./offer-folder";
 import {
   decodeOfferFile,
@@ -22,8 +22,8 @@ import {
   parsePropertyPath,
   TOO_DEEP,
 } from "./offer-yaml";
-import { offerSchema } from "./schema";
-import type { OfferArgs } from "./types";
+import { offerSchema } from "../../provider/schema";
+import type { OfferArgs } from "../../provider/types";
 
 /** One offer file that passed validation. */
 export interface OfferFile {
