@@ -53,36 +53,8 @@ const sendList =
     else form[name] = "";
   };
 
-function text<S extends z.ZodType>(
-  schema: S,
-  name: string,
-  decode: ManagedWhileDeclared<string>["decode"],
-  canonical: (value: unknown) => string,
-) {
-  return {
-    managed: "while declared",
-    sent: "form",
-    schema,
-    canonical,
-    wire: [name],
-    encode: sendText(name),
-    decode,
-    empty: "",
-    clearable: true,
-  } satisfies ManagedWhileDeclared<string>;
-}
-
-const trimmed = (value: unknown) => String(value).trim();
-
 export const description = perLanguage("The offer's description", "description_lang");
 export const kpi = perLanguage("KPI terms for affiliates", "kpi");
-
-export const notes = text(
-  z.string({ error: "must be text" }).optional().describe("Internal notes."),
-  "notes",
-  (offer) => readText(offer.notes, "notes"),
-  String,
-);
 
 export const tags = {
   managed: "while declared",
@@ -110,22 +82,37 @@ export const categories = {
       : readItems(offer.full_categories, "full_categories", readId),
 } satisfies ManagedWhileDeclared<string[]>;
 
-export const urlPreview = {
-  ...text(
-    httpUrl("the preview URL").optional().describe("The page affiliates preview."),
-    "url_preview",
-    (offer) =>
-      readText(offer.url_preview, "url_preview") || readText(offer.preview_url, "preview_url"),
-    trimmed,
-  ),
-  wire: ["url_preview", "preview_url"],
-} satisfies ManagedWhileDeclared<string>;
-
-export const trafficbackUrl = text(
-  httpUrl("the trafficback URL")
+/** Walked through in README's "Adding a field". */
+export const trafficbackUrl = {
+  managed: "while declared",
+  sent: "form",
+  schema: httpUrl("the trafficback URL")
     .optional()
     .describe("Where traffic goes when the offer cannot take it."),
-  "trafficback_url",
-  (offer) => readText(offer.trafficback_url, "trafficback_url"),
-  trimmed,
-);
+  canonical: (value) => String(value).trim(),
+  wire: ["trafficback_url"],
+  encode: (value, form) => {
+    form.trafficback_url = value;
+  },
+  decode: (offer) => readText(offer.trafficback_url, "trafficback_url"),
+  empty: "",
+  clearable: true,
+} satisfies ManagedWhileDeclared<string>;
+
+export const urlPreview = {
+  ...trafficbackUrl,
+  schema: httpUrl("the preview URL").optional().describe("The page affiliates preview."),
+  wire: ["url_preview", "preview_url"],
+  encode: sendText("url_preview"),
+  decode: (offer) =>
+    readText(offer.url_preview, "url_preview") || readText(offer.preview_url, "preview_url"),
+} satisfies ManagedWhileDeclared<string>;
+
+export const notes = {
+  ...trafficbackUrl,
+  schema: z.string({ error: "must be text" }).optional().describe("Internal notes."),
+  canonical: String,
+  wire: ["notes"],
+  encode: sendText("notes"),
+  decode: (offer) => readText(offer.notes, "notes"),
+} satisfies ManagedWhileDeclared<string>;
