@@ -18,8 +18,8 @@ export interface Declared {
 }
 
 // The program's own marker function, from the built package the host also runs.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ownMarker } =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require("../dist/provider/ownership") as typeof import("../provider/ownership");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
