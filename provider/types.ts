@@ -4,13 +4,25 @@
  * `test/provider/types.test.ts` fails to compile if these drift from the field table.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { CAP_PERIODS, CAP_SCOPES, CAP_TYPES } from "./fields/caps";
-import type { LANDING_TYPES } from "./fields/landings";
-import type { PAYMENT_TYPES } from "./fields/payment";
+import type { z } from "zod";
+import type { CAP_PERIODS, CAP_SCOPES, CAP_TYPES, capSchema } from "./fields/caps";
+import type { LANDING_TYPES, landingSchema } from "./fields/landings";
+import type {
+  PartnerPaymentSchemaInput,
+  PAYMENT_TYPES,
+  PaymentSchemaInput,
+} from "./fields/payment";
 import type { DELETE_POLICIES } from "./fields/provider-only";
 import type { HOLD_TYPES, OFFER_STATUSES, PRIVACY_LEVELS } from "./fields/settings";
 import type { DEVICES } from "./fields/shapes";
-import type { CONNECTION_TYPES, OS_COMPARISONS, TARGETING_CONDITIONS } from "./fields/targeting";
+import type {
+  CONNECTION_TYPES,
+  OS_COMPARISONS,
+  osRuleSchema,
+  TARGETING_CONDITIONS,
+  targetingGroupSchema,
+} from "./fields/targeting";
+import type { OfferSchemaInput } from "./schema";
 
 export type PaymentType = (typeof PAYMENT_TYPES)[number];
 export type Device = (typeof DEVICES)[number];
@@ -26,138 +38,29 @@ export type TargetingCondition = (typeof TARGETING_CONDITIONS)[number];
 export type OsComparison = (typeof OS_COMPARISONS)[number];
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 
-type In<T> = pulumi.Input<T>;
-type InList<T> = pulumi.Input<pulumi.Input<T>[]>;
+/**
+ * A declared value as a program may pass it: itself, or any part of it, as an Output or a Promise.
+ * The argument types are the schema's input types so lifted: declared once, in the field table.
+ */
+type Lifted<T> = T extends readonly (infer Item)[]
+  ? pulumi.Input<Lifted<Item>[]>
+  : T extends object
+    ? pulumi.Input<{ [K in keyof T]: Lifted<T[K]> }>
+    : pulumi.Input<T>;
+type ArgsOf<T> = { [K in keyof T]: Lifted<T[K]> };
 
+/** An offer, as `new affise.Offer(name, args)` takes it (the fields of README's table). */
+export type OfferArgs = ArgsOf<OfferSchemaInput>;
 /** A general payment. Amounts are in `currency`; lists left out mean "any". */
-export interface PaymentArgs {
-  /** ISO 3166-1 alpha-2 codes, e.g. ["RU", "US"]. */
-  countries?: InList<string>;
-  /** true: the payment applies everywhere except `countries`. */
-  countryExclude?: In<boolean>;
-  /** Affise city ids. */
-  cities?: InList<number>;
-  devices?: InList<Device>;
-  /** OS names as Affise lists them, e.g. ["Android", "iOS"]. */
-  os?: InList<string>;
-  /** Goal value; default "1". */
-  goal?: In<string>;
-  /** What the advertiser pays. */
-  total: In<number>;
-  /** What the affiliate earns. */
-  revenue: In<number>;
-  /** Currency code, e.g. "USD". */
-  currency: In<string>;
-  type: In<PaymentType>;
-  title?: In<string>;
-  sub1?: In<string>;
-  sub2?: In<string>;
-  sub3?: In<string>;
-  sub4?: In<string>;
-  sub5?: In<string>;
-  sub6?: In<string>;
-  sub7?: In<string>;
-  sub8?: In<string>;
-}
-
+export type PaymentArgs = ArgsOf<PaymentSchemaInput>;
 /** A personal payment: only for the listed affiliates. */
-export interface PartnerPaymentArgs extends PaymentArgs {
-  /** Affiliate ids; at least one. */
-  partners: InList<number>;
-}
-
+export type PartnerPaymentArgs = ArgsOf<PartnerPaymentSchemaInput>;
 /** A cap. Each list narrows it; its scope says how (default: exact when listed, else all). */
-export interface CapArgs {
-  period: In<CapPeriod>;
-  type: In<CapType>;
-  /** A whole number, or an amount for a budget cap. */
-  value: In<number>;
-  goalType?: In<CapScope>;
-  goals?: InList<string>;
-  affiliateType?: In<CapScope>;
-  affiliates?: InList<number>;
-  countryType?: In<CapScope>;
-  countries?: InList<string>;
-}
-
-export interface LandingArgs {
-  title: In<string>;
-  url: In<string>;
-  urlPreview: In<string>;
-  /** "landing" (default) or "transit". */
-  type?: In<LandingType>;
-}
-
+export type CapArgs = ArgsOf<z.input<typeof capSchema>>;
+export type LandingArgs = ArgsOf<z.input<typeof landingSchema>>;
 /** An OS rule, e.g. { name: "Android", comparison: "GTE", version: "10.0" }. */
-export interface OsRuleArgs {
-  name: In<string>;
-  comparison?: In<OsComparison>;
-  version?: In<string>;
-}
-
-export interface TargetingGroupArgs {
-  name?: In<string>;
-  /** "and" (default): every rule must match; "or": any. */
-  condition?: In<TargetingCondition>;
-  /** Default true. */
-  enabled?: In<boolean>;
-  countries?: In<{ allow?: InList<string>; deny?: InList<string> }>;
-  os?: InList<OsRuleArgs>;
-  osDeny?: In<boolean>;
-  devices?: InList<Device>;
-  devicesDeny?: In<boolean>;
-  connections?: InList<ConnectionType>;
-  connectionsDeny?: In<boolean>;
-}
-
-export interface OfferArgs {
-  title: In<string>;
-  /** Advertiser id, 24 hex characters. */
-  advertiser: In<string>;
-  /** Tracking URL. */
-  url: In<string>;
-  /** At least one general payment. */
-  payments: InList<PaymentArgs>;
-  partnerPayments?: InList<PartnerPaymentArgs>;
-  /** Affise external_offer_id; default: a marker from project, stack and resource name. */
-  externalOfferId?: In<string>;
-  /** Take over this existing Affise offer (integer id) instead of creating one. */
-  adoptId?: In<number>;
-  /** What destroy does in Affise: "delete" (default) or "stop". */
-  deletePolicy?: In<DeletePolicy>;
-  /** Default "stopped" (Affise's default). */
-  status?: In<OfferStatus>;
-  /** Default "public". */
-  privacy?: In<PrivacyLevel>;
-  /** Per language, e.g. { en: "..." }. */
-  description?: In<Record<string, In<string>>>;
-  kpi?: In<Record<string, In<string>>>;
-  notes?: In<string>;
-  tags?: InList<string>;
-  /** Category ids. */
-  categories?: InList<string>;
-  urlPreview?: In<string>;
-  trafficbackUrl?: In<string>;
-  /** 0-60, in holdType units; default 0. */
-  holdPeriod?: In<number>;
-  /** "days" (default) or "hours". */
-  holdType?: In<HoldType>;
-  /** YYYY-MM-DD or YYYY-MM-DD HH:MM:SS. */
-  startAt?: In<string>;
-  /** YYYY-MM-DD. */
-  stopDate?: In<string>;
-  isTop?: In<boolean>;
-  isCpi?: In<boolean>;
-  caps?: InList<CapArgs>;
-  landings?: InList<LandingArgs>;
-  targeting?: InList<TargetingGroupArgs>;
-  /** Affiliates given access (protected and private offers); a set. */
-  enabledAffiliates?: InList<number>;
-  /** This offer's Affise tenant instead of the stack's (with apiKey). */
-  apiUrl?: In<string>;
-  /** The tenant's API key; stored as a secret. */
-  apiKey?: In<string>;
-}
+export type OsRuleArgs = ArgsOf<z.input<typeof osRuleSchema>>;
+export type TargetingGroupArgs = ArgsOf<z.input<typeof targetingGroupSchema>>;
 
 /** A payment as `check` normalises it: codes uppercase, lists sorted and unique, defaults explicit. */
 export interface CheckedPayment {

@@ -28,7 +28,7 @@ export const TARGETING_CONDITIONS = ["and", "or"] as const;
 export const OS_COMPARISONS = ["LT", "LTE", "EQ", "GT", "GTE"] as const;
 export const CONNECTION_TYPES = ["wi-fi", "cellular"] as const;
 
-const osRule = z
+export const osRuleSchema = z
   .strictObject(
     {
       name: nonEmptyText("an OS name from /3.1/oses").describe(
@@ -71,7 +71,7 @@ export const targetingGroupSchema = z
         )
         .optional()
         .describe("Countries allowed and denied."),
-      os: listOf(osRule, "OS rules").optional().describe("OS rules, e.g. Android GTE 10.0."),
+      os: listOf(osRuleSchema, "OS rules").optional().describe("OS rules, e.g. Android GTE 10.0."),
       osDeny: flag("osDeny").optional().describe("true: the OS rules block instead of allow."),
       devices: listOf(z.enum(DEVICES, { error: oneOf(DEVICES) }), "device types").optional(),
       devicesDeny: flag("devicesDeny").optional().describe("true: the devices are blocked."),
