@@ -5,6 +5,19 @@
  * same account cannot be proven from the names, so it is not assumed.
  */
 export function canonicalApiUrl(raw: string): string {
+  let spelled = spellings.get(raw);
+  if (spelled === undefined) {
+    // A process sees a few accounts, asked about once per offer per hook: parse each URL once.
+    if (spellings.size >= 64) spellings.clear();
+    spelled = spell(raw);
+    spellings.set(raw, spelled);
+  }
+  return spelled;
+}
+
+const spellings = new Map<string, string>();
+
+function spell(raw: string): string {
   const trimmed = raw.trim();
   let url: URL;
   try {
@@ -20,5 +33,5 @@ export function canonicalApiUrl(raw: string): string {
 
 /** Whether two API URLs name the same account, however each is spelled. */
 export function sameTenant(a: string, b: string): boolean {
-  return canonicalApiUrl(a) === canonicalApiUrl(b);
+  return a === b || canonicalApiUrl(a) === canonicalApiUrl(b);
 }
