@@ -222,14 +222,21 @@ async function keepOne(
     if (offer.status !== "stopped") await client.setOfferStatus(offer.id, "stopped");
     index?.note({ ...offer, status: "stopped" });
   }
-  throw new OfferNotReconciledError(
+  throw new ExtraOffersStoppedError(
     kept,
-    new Error(
-      `Affise holds ${ours.length} offers created for this resource (ids ${[kept, ...extra].map((o) => o.id).join(", ")}): ` +
-        `kept ${kept.id} and stopped ${extra.map((o) => o.id).join(", ")} (not deleted: check ` +
-        "for conversions, then delete it in Affise); run again to bring the kept offer up to date",
-    ),
+    `Affise holds ${ours.length} offers created for this resource (ids ${[kept, ...extra].map((o) => o.id).join(", ")}): ` +
+      `kept ${kept.id} and stopped ${extra.map((o) => o.id).join(", ")} (not deleted: check ` +
+      `for conversions, then delete it in Affise); the state holds ${kept.id}, run again to bring it up to date`,
   );
+}
+
+/** The report of `keepOne`: the kept offer is handed to the engine, like any offer that exists. */
+class ExtraOffersStoppedError extends OfferNotReconciledError {
+  constructor(kept: AffiseOffer, report: string) {
+    super(kept, new Error(report));
+    this.message = report;
+    this.name = "ExtraOffersStoppedError";
+  }
 }
 
 /**
