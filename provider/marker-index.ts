@@ -78,10 +78,17 @@ export class MarkerIndex {
     offer: AffiseOffer,
   ): Promise<AffiseOffer[] | undefined> {
     if (!this.built) return undefined;
-    // A create of ours still unanswered may hold an id below ours: wait to learn it.
-    await Promise.allSettled([...this.posting]);
-    this.advance();
-    while (this.coveredUpTo! < Number(offer.id)) await this.refresh(client);
+    const id = Number(offer.id);
+    // A create of ours still unanswered may hold an id below ours: wait to learn it, but only
+    // as long as an id below ours is unaccounted for.
+    const sentBefore = [...this.posting];
+    for (;;) {
+      this.advance();
+      if (this.coveredUpTo! >= id) break;
+      const unanswered = sentBefore.filter((pending) => this.posting.has(pending));
+      if (unanswered.length === 0) await this.refresh(client);
+      else await Promise.race(unanswered.map((pending) => pending.then(ignore, ignore)));
+    }
     return this.carrying(marker);
   }
 
@@ -183,6 +190,8 @@ function pagesOf(first: OfferPage): number {
   if (first.totalCount === undefined) return first.nextPage ? Infinity : 1;
   return Math.max(1, Math.ceil(first.totalCount / PAGE));
 }
+
+const ignore = () => undefined;
 
 const indexes = new Map<string, MarkerIndex>();
 
