@@ -30,6 +30,12 @@ function scriptedAffise(existing: number) {
   const offerAt = (id: number): AffiseOffer =>
     byId.get(id) ?? ({ id: String(id), offer_id: `f${id}`, external_offer_id: "" } as AffiseOffer);
   const total = () => lastId;
+  const inFlight: string[] = [];
+  const commit = (marker: string) => {
+    const offer = { id: String(++lastId), offer_id: `f${lastId}`, external_offer_id: marker };
+    made.push(offer as AffiseOffer);
+    byId.set(lastId, offer as AffiseOffer);
+  };
   const client = {
     tenant: `https://tenant-${++tenants}.test`,
     async listOffers(query: OfferListQuery): Promise<OfferPage> {
@@ -54,8 +60,14 @@ function scriptedAffise(existing: number) {
       count("get");
       return offerAt(Number(id));
     },
+    async setOfferStatus(id: string, status: string) {
+      count("status");
+      byId.set(Number(id), { ...offerAt(Number(id)), status });
+    },
     async createOffer(form: string) {
       count("create");
+      // A killed run's create, received before ours, commits first.
+      if (inFlight.length > 0) commit(inFlight.splice(0)[0]);
       // Answers come back out of order; ids follow the order received.
       const id = ++lastId;
       await new Promise((resolve) => setTimeout(resolve, (id * 7) % 5));
@@ -70,7 +82,7 @@ function scriptedAffise(existing: number) {
       return offer;
     },
   };
-  return { client: client as unknown as AffiseClient, calls, made };
+  return { client: client as unknown as AffiseClient, calls, made, byId, inFlight };
 }
 
 const declared = (name: string) =>
@@ -126,4 +138,23 @@ it("an offer someone else created between two of ours is checked for with one pa
   await client.createOffer("title=x&external_offer_id=someone-else");
   await createAll(client, ["second"], 1);
   expect(calls).toEqual({ list: 1, create: 3, "list newest": 1 });
+});
+
+describe.each([
+  ["an account of one page (the index)", 10],
+  ["an account of 100,000 offers (a lookup after the create)", 100_000],
+])("a killed run's create still inside Affise when the rerun creates: %s", (_, existing) => {
+  it("keeps the older offer, stops the rerun's, and names both", async () => {
+    const { client, calls, byId, inFlight } = scriptedAffise(existing);
+    inFlight.push(ownMarker(TOKEN, "promo"));
+    const error = (await createOrAdoptOffer(client, declared("promo"), NO_WAIT).catch(
+      (e: unknown) => e,
+    )) as Error & { existing: AffiseOffer };
+    const [kept, extra] = [existing + 1, existing + 2];
+    expect(error.message).toContain(`kept ${kept} and stopped ${extra}`);
+    expect(error.existing.id).toBe(String(kept));
+    expect(byId.get(extra)!.status).toBe("stopped");
+    expect(byId.get(kept)!.status).toBeUndefined();
+    expect(calls.create).toBe(1);
+  });
 });
