@@ -35,11 +35,10 @@ function createCost({ ours }: BenchResults): string[] {
     otherCount > 0 ? `, plus ${count(otherCount, "other request")} (${routes(others)})` : "";
   return [
     `affise.Offer's create costs ${num(create.requests.total / create.offers, 2)} requests per ` +
-      `offer: ${num(posts)} creates, ${num(lookups)} marker lookups ` +
-      `(\`GET /3.0/offers?external_offer_id=…\`)${other}. The lookup is the ` +
-      `crash-safe create (an interrupted create is found again, not duplicated); it makes ` +
-      `create ${times(create.requests.total, create.floorRequests)} the one-POST floor and doubles ` +
-      `the least time a rate-limited create can take.`,
+      `offer: ${num(posts)} creates, ${count(lookups, "offer listing")} ` +
+      `(\`GET /3.0/offers\`: the process's marker index and its checks)${other}. The index keeps ` +
+      `create crash-safe (an interrupted create is found again, not duplicated) at ` +
+      `${times(create.requests.total, create.floorRequests)} the one-POST floor.`,
   ];
 }
 
