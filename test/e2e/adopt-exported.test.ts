@@ -15,7 +15,7 @@ import { editInAffise, seedAccount, seedForm } from "../export/seed-account";
 import { describeWithPulumi } from "./cli";
 import { E2eStack, type Json } from "../../harness/cli-stack";
 
-const PROGRAM = `const affise = require("pulumi-affise");
+const PROGRAM = `const affise = require("pulumi-affise/program");
 exports.offers = affise.offerSummaries(affise.declareOffers("offers"));
 `;
 /**

@@ -15,7 +15,7 @@ import { E2eStack, ROOT } from "../../harness/cli-stack";
 
 const KEY = "review-e2e-key-4f1c29";
 const POLICY_PACK = path.join(ROOT, "policy");
-const PROGRAM = `const affise = require("pulumi-affise");
+const PROGRAM = `const affise = require("pulumi-affise/program");
 affise.declareOffers("offers");
 `;
 
