@@ -7,7 +7,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { startEmulator } from "../emulator";
-import { AffiseClient } from "../provider/client";
+import { AffiseClient } from "../provider/affise/client";
 import { BENCH_API_KEY } from "./bench-stack";
 
 export interface ClientOverhead {

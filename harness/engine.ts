@@ -20,7 +20,7 @@ export interface Declared {
 // The program's own marker function, from the built package the host also runs.
 const { ownMarker } =
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require("../dist/provider/ownership") as typeof import("../provider/ownership");
+  require("../dist/provider/lifecycle/ownership") as typeof import("../provider/lifecycle/ownership");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export interface Tracked {

@@ -9,7 +9,7 @@ import { canonicalJson, sameCanonical } from "./canonical";
 import { FORM_FIELDS, named, NO_REQUEST_FIELDS } from "./fields/table";
 import { normalizeOffer } from "./normalize";
 import type { CheckedOffer, OfferState } from "./types";
-import { sameTenant } from "./tenant-url";
+import { sameTenant } from "./affise/tenant-url";
 import { containsUnknown } from "./unknowns";
 
 export interface OfferDiff {

@@ -9,11 +9,11 @@
  * where the meaning is clear, else reported in one sentence naming the field and the shape seen.
  * How each field is read is in the field table; this file decides which are read.
  */
-import type { AffiseOffer } from "./affise-offer";
+import type { AffiseOffer } from "./affise/offer";
 import type { AnyOfferField, ItemIds } from "./fields/field";
 import { FIELDS, FIELDS_WITH_IDS, INTERNAL_INPUTS } from "./fields/table";
 import { sortCanonically } from "./canonical";
-import type { Raw } from "./read-values";
+import type { Raw } from "./affise/read-values";
 import type { CheckedOffer, OfferState } from "./types";
 
 /**

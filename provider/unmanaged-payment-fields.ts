@@ -3,7 +3,7 @@
  * edit replaces a payment list whole, so an edit that sends the payments must resend these as
  * Affise holds them, on the payment they belong to (matched by its Affise id).
  */
-import type { AffiseOffer } from "./affise-offer";
+import type { AffiseOffer } from "./affise/offer";
 
 export const UNMANAGED_PAYMENT_FIELDS = Array.from(
   { length: 15 },

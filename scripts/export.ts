@@ -4,8 +4,8 @@
  * offer of an Affise account, each with `adoptId`, so `pulumi up` takes the offers over instead
  * of creating them. Reads the account from AFFISE_API_URL / AFFISE_API_KEY (or --api-url).
  */
-import { AffiseClient, ALL_STATUSES, type OfferStatus } from "../provider/client";
-import { resolveConnection } from "../provider/connection";
+import { AffiseClient, ALL_STATUSES, type OfferStatus } from "../provider/affise/client";
+import { resolveConnection } from "../provider/affise/connection";
 import { exportOffers, type ExportSummary } from "./export/export-offers";
 import { duration, Progress } from "./export/progress";
 

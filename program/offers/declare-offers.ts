@@ -4,7 +4,7 @@
  * with every problem listed.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Offer } from "../../provider/offer";
+import { Offer } from "../../provider/lifecycle/offer";
 import { formatOfferFileError, loadOfferFiles, type OfferFileError } from "./offer-files";
 
 /**

@@ -10,7 +10,7 @@ import {
   readNumber,
   readText,
   readTexts,
-} from "../read-values";
+} from "../affise/read-values";
 import type { CapScope, CheckedCap } from "../types";
 import type { FormFields, ManagedWhileDeclared } from "./field";
 import { amount, countryCode, goalValue, listOf, oneOf, positiveInteger } from "./shapes";

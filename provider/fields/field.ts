@@ -3,7 +3,7 @@
  * kind needs, so a field added without, say, its encoder or its empty value does not compile.
  */
 import type { z } from "zod";
-import type { AffiseOffer } from "../affise-offer";
+import type { AffiseOffer } from "../affise/offer";
 import type { SameItemKey } from "../payment-ids";
 import type { UnmanagedPaymentFields } from "../unmanaged-payment-fields";
 

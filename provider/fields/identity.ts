@@ -1,6 +1,6 @@
 /** What the offer is: its title, advertiser, tracking URL and external id. */
 import { z } from "zod";
-import { readId, readText } from "../read-values";
+import { readId, readText } from "../affise/read-values";
 import type { AlwaysManaged, FormFields } from "./field";
 import { HEX24, httpUrl, nonEmptyText } from "./shapes";
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { sortCanonically } from "../canonical";
 import { LANDING_IDENTITY } from "../payment-ids";
-import { asRecord, type Raw, readId, readItems, readText } from "../read-values";
+import { asRecord, type Raw, readId, readItems, readText } from "../affise/read-values";
 import type { CheckedLanding, LandingType, StoredLanding } from "../types";
 import type { FormFields, ManagedWhileDeclared } from "./field";
 import { httpUrl, listOf, nonEmptyText, oneOf } from "./shapes";

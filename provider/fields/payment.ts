@@ -17,7 +17,7 @@ import {
   readTexts,
   ReadShapeError,
   shapeOf,
-} from "../read-values";
+} from "../affise/read-values";
 import type {
   CheckedPartnerPayment,
   CheckedPayment,

@@ -1,7 +1,7 @@
 /** The offer's payment lists: general payments, and personal payments for listed affiliates. */
 import { sortCanonically } from "../canonical";
 import { PAYMENT_IDENTITY } from "../payment-ids";
-import { type Raw, readItems } from "../read-values";
+import { type Raw, readItems } from "../affise/read-values";
 import type {
   CheckedPartnerPayment,
   CheckedPayment,

@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { numberSet } from "../canonical";
-import { MIN_API_KEY_LENGTH } from "../connection";
-import { canonicalApiUrl } from "../tenant-url";
+import { MIN_API_KEY_LENGTH } from "../affise/connection";
+import { canonicalApiUrl } from "../affise/tenant-url";
 import type { DeletePolicy } from "../types";
 import type { AccessList, ProviderOnly } from "./field";
 import { httpUrl, listOf, nonEmptyText, oneOf, positiveInteger } from "./shapes";

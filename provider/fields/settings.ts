@@ -1,7 +1,7 @@
 /** The offer's settings: status, privacy, hold, flags, and its start and stop dates. */
 import { z } from "zod";
 import { impossibleDate } from "../dates";
-import { readFlag, readOptionalNumber, readText } from "../read-values";
+import { readFlag, readOptionalNumber, readText } from "../affise/read-values";
 import type { PrivacyLevel } from "../types";
 import type { AlwaysManaged, FormFields, ManagedWhileDeclared } from "./field";
 import { sendText } from "./identity";

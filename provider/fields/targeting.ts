@@ -11,7 +11,7 @@ import {
   readItems,
   readText,
   ReadShapeError,
-} from "../read-values";
+} from "../affise/read-values";
 import type {
   CheckedOsRule,
   CheckedTargetingGroup,

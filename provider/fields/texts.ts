@@ -1,7 +1,7 @@
 /** Texts and labels: description and KPI per language, notes, tags, categories, extra URLs. */
 import { z } from "zod";
 import { textSet } from "../canonical";
-import { readId, readItems, readLanguageTexts, readText, readTexts } from "../read-values";
+import { readId, readItems, readLanguageTexts, readText, readTexts } from "../affise/read-values";
 import type { FormFields, ManagedWhileDeclared } from "./field";
 import { sendText } from "./identity";
 import { httpUrl, listOf, nonEmptyText } from "./shapes";

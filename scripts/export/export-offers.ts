@@ -6,9 +6,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { AffiseClient, OfferStatus } from "../../provider/client";
+import type { AffiseClient, OfferStatus } from "../../provider/affise/client";
 import { formatOfferFileError, loadOfferFiles } from "../../program/offers/offer-files";
-import type { AffiseOffer } from "../../provider/affise-offer";
+import type { AffiseOffer } from "../../provider/affise/offer";
 import { exportedOffer, markerName } from "./exported-offer";
 import { FileNames } from "./file-names";
 import { offerFileText, roundTripProblem } from "./offer-yaml";

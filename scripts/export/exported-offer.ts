@@ -5,7 +5,7 @@
  */
 import { earliestToday } from "../../provider/dates";
 import { FIELDS, WHILE_DECLARED } from "../../provider/fields/table";
-import type { AffiseOffer } from "../../provider/affise-offer";
+import type { AffiseOffer } from "../../provider/affise/offer";
 import { inputsFromState, stateFromAffise } from "../../provider/read-model";
 import type { CheckedOffer } from "../../provider/types";
 

@@ -6,7 +6,7 @@
  */
 import { checkOffer } from "../../provider/check";
 import { diffOffer } from "../../provider/diff";
-import { parseAffiseOffer } from "../../provider/affise-offer";
+import { parseAffiseOffer } from "../../provider/affise/offer";
 import { inputsFromState, stateFromAffise } from "../../provider/read-model";
 import { ADMIN_SHAPES, type Shape } from "./admin-shapes";
 import { DOCS_AND_PHP_SHAPES } from "./docs-and-php-shapes";

@@ -8,8 +8,8 @@ import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AffiseClient } from "../../provider/client";
-import { resolveConnection } from "../../provider/connection";
+import { AffiseClient } from "../../provider/affise/client";
+import { resolveConnection } from "../../provider/affise/connection";
 import { exportOffers } from "../../scripts/export/export-offers";
 
 type Pagination = (page: number, perPage: number, total: number) => Record<string, unknown>;

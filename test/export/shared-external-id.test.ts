@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { AffiseClient } from "../../provider/client";
-import { resolveConnection } from "../../provider/connection";
+import { AffiseClient } from "../../provider/affise/client";
+import { resolveConnection } from "../../provider/affise/connection";
 import { exportOffers } from "../../scripts/export/export-offers";
 import { editInAffise, seedAccount } from "./seed-account";
 

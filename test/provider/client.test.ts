@@ -1,8 +1,8 @@
 /** AffiseClient against the emulator over HTTP: retries, Retry-After, and what an error carries. */
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { AffiseClient } from "../../provider/client";
-import { AffiseError } from "../../provider/errors";
-import type { AffiseConnection } from "../../provider/connection";
+import { AffiseClient } from "../../provider/affise/client";
+import { AffiseError } from "../../provider/affise/errors";
+import type { AffiseConnection } from "../../provider/affise/connection";
 
 const KEY = "client-test-key-0b4d";
 let emulator: RunningEmulator;

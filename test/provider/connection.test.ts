@@ -1,4 +1,4 @@
-import { applyStackConfig, resolveConnection } from "../../provider/connection";
+import { applyStackConfig, resolveConnection } from "../../provider/affise/connection";
 
 describe("connection settings", () => {
   const saved = { ...process.env };

@@ -2,12 +2,12 @@
  * Crash-safe create, with a scripted client: no network and no clock, so what it proves does not
  * depend on how fast the machine is.
  */
-import type { AffiseClient } from "../../provider/client";
-import { createOrAdoptOffer, type CreateTuning } from "../../provider/create-offer";
-import { AffiseError } from "../../provider/errors";
+import type { AffiseClient } from "../../provider/affise/client";
+import { createOrAdoptOffer, type CreateTuning } from "../../provider/lifecycle/create-offer";
+import { AffiseError } from "../../provider/affise/errors";
 import { normalizeOffer } from "../../provider/normalize";
-import { ownMarker } from "../../provider/ownership";
-import { parseAffiseOffer } from "../../provider/affise-offer";
+import { ownMarker } from "../../provider/lifecycle/ownership";
+import { parseAffiseOffer } from "../../provider/affise/offer";
 import { helpCentreOffer } from "../../harness/fixtures";
 
 const NO_WAIT: CreateTuning = {

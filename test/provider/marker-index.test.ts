@@ -4,11 +4,11 @@
  * marker index is built, and an account of 100,000 offers is never paged through for a few creates.
  */
 import { helpCentreOffer } from "../../harness/fixtures";
-import type { AffiseClient, OfferListQuery, OfferPage } from "../../provider/client";
-import { createOrAdoptOffer, type CreateTuning } from "../../provider/create-offer";
+import type { AffiseClient, OfferListQuery, OfferPage } from "../../provider/affise/client";
+import { createOrAdoptOffer, type CreateTuning } from "../../provider/lifecycle/create-offer";
 import { normalizeOffer } from "../../provider/normalize";
-import { ownMarker } from "../../provider/ownership";
-import type { AffiseOffer } from "../../provider/affise-offer";
+import { ownMarker } from "../../provider/lifecycle/ownership";
+import type { AffiseOffer } from "../../provider/affise/offer";
 
 const NO_WAIT: CreateTuning = {
   maxCreateAttempts: 1,

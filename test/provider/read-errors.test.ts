@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { offerProvider } from "../../provider/offer-provider";
+import { offerProvider } from "../../provider/lifecycle/offer-provider";
 import type { OfferState } from "../../provider/types";
 
 let server: Server;

@@ -1,5 +1,5 @@
 import { checkOffer } from "../../provider/check";
-import { parseAffiseOffer } from "../../provider/affise-offer";
+import { parseAffiseOffer } from "../../provider/affise/offer";
 import { inputsFromState, stateFromAffise } from "../../provider/read-model";
 
 /** Shaped like the go-sdk fixture and Affise's create example (CONTRACT §7–8). */

@@ -3,9 +3,9 @@
  * for sub values, {allow, deny} device types, null titles) read as what they mean; a field the
  * provider does not manage never fails a read; anything else fails in one sentence.
  */
-import { NotAdminKeyError, parseAffiseOffer } from "../../provider/affise-offer";
+import { NotAdminKeyError, parseAffiseOffer } from "../../provider/affise/offer";
 import { stateFromAffise } from "../../provider/read-model";
-import { ReadShapeError } from "../../provider/read-values";
+import { ReadShapeError } from "../../provider/affise/read-values";
 import type { CheckedOffer } from "../../provider/types";
 
 const ADVERTISER = "5bc9d7c16d73e41c008b4567";

@@ -1,5 +1,5 @@
 /** Whatever Affise echoes, the key does not come back out: in any case, URL- or base64-encoded. */
-import { redact } from "../../provider/errors";
+import { redact } from "../../provider/affise/errors";
 
 const KEY = "Sentinel-Key-3b9f7c1d5e";
 

@@ -2,7 +2,7 @@ import * as path from "path";
 import {
   serializedOfferProvider,
   serializedStackMarkProvider,
-} from "../../provider/serialized-providers";
+} from "../../provider/lifecycle/serialized-providers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 

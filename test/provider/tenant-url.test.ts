@@ -1,4 +1,4 @@
-import { canonicalApiUrl, sameTenant } from "../../provider/tenant-url";
+import { canonicalApiUrl, sameTenant } from "../../provider/affise/tenant-url";
 
 describe("canonicalApiUrl", () => {
   it.each([

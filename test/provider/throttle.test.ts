@@ -2,8 +2,8 @@
  * The tenant throttle on a clock moved by hand: no wait where none is due, spacing, the
  * concurrency cap, AIMD on 429s, Retry-After pauses and the long wait that fails at once.
  */
-import { LongWaitError } from "../../provider/patience";
-import { TenantThrottle, type ThrottleClock } from "../../provider/throttle";
+import { LongWaitError } from "../../provider/affise/patience";
+import { TenantThrottle, type ThrottleClock } from "../../provider/affise/throttle";
 
 class HandClock implements ThrottleClock {
   time = 1_000_000;

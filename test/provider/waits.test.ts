@@ -6,10 +6,10 @@
 import * as http from "node:http";
 import * as net from "node:net";
 import type { AddressInfo } from "node:net";
-import { AffiseClient } from "../../provider/client";
-import { AffiseError } from "../../provider/errors";
-import type { AffiseConnection } from "../../provider/connection";
-import { markAnswered } from "../../provider/patience";
+import { AffiseClient } from "../../provider/affise/client";
+import { AffiseError } from "../../provider/affise/errors";
+import type { AffiseConnection } from "../../provider/affise/connection";
+import { markAnswered } from "../../provider/affise/patience";
 
 const KEY = "waits-test-key-6c1e";
 

@@ -1,5 +1,5 @@
 /** Affise's error messages, with its form field names turned into the offer file's. */
-import { inFileTerms } from "../../provider/wire-names";
+import { inFileTerms } from "../../provider/affise/wire-names";
 
 it.each([
   [

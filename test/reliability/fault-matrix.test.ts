@@ -11,7 +11,7 @@ import { declareOffers } from "../../harness/declare-offers";
 import type { Declared, Step } from "../../harness/engine";
 import { sampleOffer } from "../../harness/fixtures";
 import { type Stack, startStack } from "../../harness/stack";
-import { ownMarker } from "../../provider/ownership";
+import { ownMarker } from "../../provider/lifecycle/ownership";
 
 jest.setTimeout(120_000);
 

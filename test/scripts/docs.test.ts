@@ -24,7 +24,7 @@ describe("README.md", () => {
   });
 
   it("documents every setting the provider reads, with its default", () => {
-    const source = fs.readFileSync(path.join(ROOT, "provider", "connection.ts"), "utf8");
+    const source = fs.readFileSync(path.join(ROOT, "provider", "affise", "connection.ts"), "utf8");
     const settings = [
       ...source.matchAll(/config:\s*"(affise:\w+)",\s*env:\s*"(\w+)"(?:,\s*default:\s*([\d_]+))?/g),
     ];

@@ -9,11 +9,11 @@
  * create still in flight, another process's): the oldest is kept, the others stopped. The
  * process's marker index (marker-index.ts) answers both questions without a request per create.
  */
-import { type AffiseClient } from "./client";
+import { type AffiseClient } from "../affise/client";
 import { claimAdoption } from "./adoption";
 import { recordTakeover } from "./held-offers";
-import { offerForm } from "./encoding";
-import { AffiseError } from "./errors";
+import { offerForm } from "../encoding";
+import { AffiseError } from "../affise/errors";
 import { syncAffiliates } from "./affiliates";
 import { type MarkerIndex, markerIndexFor } from "./marker-index";
 import {
@@ -23,10 +23,10 @@ import {
   notProvablyOursError,
   ownMarker,
 } from "./ownership";
-import type { AffiseOffer } from "./affise-offer";
-import { stateFromAffise } from "./read-model";
+import type { AffiseOffer } from "../affise/offer";
+import { stateFromAffise } from "../read-model";
 import { bringToDeclared } from "./write-offer";
-import type { CheckedOffer } from "./types";
+import type { CheckedOffer } from "../types";
 
 export interface CreateTuning {
   /** Creates attempted in all, when each failure leaves no trace of the offer in Affise. */

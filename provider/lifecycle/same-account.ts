@@ -6,9 +6,9 @@
  * would create (find this very offer) and then delete it, and a run killed in between would
  * leave that delete to a process that no longer knows the offer is kept.
  */
-import { AffiseClient } from "./client";
-import type { AffiseConnection } from "./connection";
-import type { OfferState } from "./types";
+import { AffiseClient } from "../affise/client";
+import type { AffiseConnection } from "../affise/connection";
+import type { OfferState } from "../types";
 
 export async function reachesSameOffer(
   connection: AffiseConnection,

@@ -3,7 +3,7 @@
  * offer: one enable-affiliate or disable-affiliate request per affiliate, and its own endpoint to
  * read it back. Diffed as a set, so only the affiliates that changed cost a request.
  */
-import type { AffiseClient } from "./client";
+import type { AffiseClient } from "../affise/client";
 
 export async function syncAffiliates(
   client: AffiseClient,

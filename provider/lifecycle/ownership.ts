@@ -4,7 +4,7 @@
  * where the stack token is a random value kept in the stack's state (see stack-mark.ts). Anything
  * else found in Affise is someone else's until the user names it with `adoptId`.
  */
-import type { AffiseOffer } from "./affise-offer";
+import type { AffiseOffer } from "../affise/offer";
 
 const PREFIX = "pulumi-affise";
 

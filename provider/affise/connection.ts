@@ -3,7 +3,7 @@
  * `configure` hook, else environment variables read at call time. Nothing here is serialized into
  * state: this module lives in the installed package, loaded by the provider host.
  */
-import { urlProblem } from "./url-rules";
+import { urlProblem } from "../url-rules";
 
 /** Affise keys are 40 characters; anything this short is a slip, and too short to redact safely. */
 export const MIN_API_KEY_LENGTH = 8;

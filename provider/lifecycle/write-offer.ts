@@ -4,21 +4,21 @@
  * Shared by `update` and by create when it takes over an offer (adoptId, or a marker found).
  */
 import { syncAffiliates } from "./affiliates";
-import type { AffiseClient } from "./client";
-import { diffOffer } from "./diff";
-import type { AffiseOffer } from "./affise-offer";
-import { offerForm } from "./encoding";
+import type { AffiseClient } from "../affise/client";
+import { diffOffer } from "../diff";
+import type { AffiseOffer } from "../affise/offer";
+import { offerForm } from "../encoding";
 import {
   type FieldName,
   FIELDS_WITH_IDS,
   FORM_FIELDS,
   OFFER_FIELDS,
   WHILE_DECLARED,
-} from "./fields/table";
-import { carryIds, idsFromAnswer } from "./payment-ids";
-import { stateFromAffise } from "./read-model";
-import { unmanagedPaymentFields } from "./unmanaged-payment-fields";
-import type { CheckedOffer, OfferState } from "./types";
+} from "../fields/table";
+import { carryIds, idsFromAnswer } from "../payment-ids";
+import { stateFromAffise } from "../read-model";
+import { unmanagedPaymentFields } from "../unmanaged-payment-fields";
+import type { CheckedOffer, OfferState } from "../types";
 
 /**
  * The settings an edit sends whether they changed or not (Affise writes them out on every offer);

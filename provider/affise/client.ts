@@ -21,7 +21,7 @@ import {
   redact,
   toAffiseError,
 } from "./errors";
-import { type AffiseOffer, parseAffiseOffer } from "./affise-offer";
+import { type AffiseOffer, parseAffiseOffer } from "./offer";
 import {
   attemptTimeout,
   hasAnswered,

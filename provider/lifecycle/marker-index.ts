@@ -14,9 +14,9 @@
  * account fits in one page, otherwise only once this process has made enough creates to pay for
  * the pages (each create looked up by its marker before and after costs two requests more).
  */
-import type { AffiseClient, OfferPage } from "./client";
+import type { AffiseClient, OfferPage } from "../affise/client";
 import { parseMarker } from "./ownership";
-import type { AffiseOffer } from "./affise-offer";
+import type { AffiseOffer } from "../affise/offer";
 
 const PAGE = 500;
 /** A listing that changed size while it was paged is read again, this many times at most. */

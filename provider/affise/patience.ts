@@ -4,7 +4,7 @@
  * through, and an account that has never answered (wrong apiUrl, down, firewalled) being retried
  * with full timeouts. Both end in an error that names the account and the wait.
  */
-import { withoutCredentials } from "./url-rules";
+import { withoutCredentials } from "../url-rules";
 
 export interface PatienceSettings {
   apiUrl: string;

@@ -5,28 +5,28 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkAdoption } from "./adoption";
-import { checkOffer, withoutInternalInputs } from "./check";
-import { AffiseClient } from "./client";
+import { checkOffer, withoutInternalInputs } from "../check";
+import { AffiseClient } from "../affise/client";
 import {
   applyStackConfig,
   type AffiseConnection,
   resolveConnection,
   secretsInPlay,
-} from "./connection";
+} from "../affise/connection";
 import { createOrAdoptOffer, createTuning, OfferNotReconciledError } from "./create-offer";
-import { pastStartProblem } from "./dates";
-import { diffOffer } from "./diff";
-import { redact } from "./errors";
+import { pastStartProblem } from "../dates";
+import { diffOffer } from "../diff";
+import { redact } from "../affise/errors";
 import { isHeldByReplacement } from "./held-offers";
 import { forgetDeletedOffer } from "./marker-index";
-import { normalizeOffer } from "./normalize";
+import { normalizeOffer } from "../normalize";
 import { reachesSameOffer } from "./same-account";
-import { inputsFromState, stateFromAffise } from "./read-model";
+import { inputsFromState, stateFromAffise } from "../read-model";
 import { checkAdvertiser } from "./tenant-advertisers";
 import { checkAgainstTenant } from "./tenant-lists";
-import { sameTenant } from "./tenant-url";
-import type { CheckedOffer, OfferState } from "./types";
-import { containsUnknown } from "./unknowns";
+import { sameTenant } from "../affise/tenant-url";
+import type { CheckedOffer, OfferState } from "../types";
+import { containsUnknown } from "../unknowns";
 import { bringToDeclared, outputsFor } from "./write-offer";
 
 /**

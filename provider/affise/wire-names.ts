@@ -3,7 +3,7 @@
  * offer file's names (`startAt`, `payments[0].total`). Affise's message is kept, its field names
  * are translated.
  */
-import { FIELDS } from "./fields/table";
+import { FIELDS } from "../fields/table";
 
 /** Affise's names → ours, from the field table: the fields' own, and those inside their items. */
 const FIELD_NAMES: Record<string, string> = Object.fromEntries(

@@ -4,9 +4,9 @@
  * per provider process and account, and only when an offer names an advertiser its old inputs did
  * not: a preview with nothing new asks Affise nothing.
  */
-import { AffiseClient } from "./client";
-import type { AffiseConnection } from "./connection";
-import type { CheckFailure } from "./check";
+import { AffiseClient } from "../affise/client";
+import type { AffiseConnection } from "../affise/connection";
+import type { CheckFailure } from "../check";
 
 const fetched = new Map<string, Promise<Set<string>>>();
 

@@ -5,10 +5,10 @@
  * and only when an offer brings a code its old inputs did not have — so a preview with nothing
  * new makes no request at all.
  */
-import { AffiseClient, type TenantLists } from "./client";
-import type { AffiseConnection } from "./connection";
-import type { CheckFailure } from "./check";
-import { formatPath } from "./check";
+import { AffiseClient, type TenantLists } from "../affise/client";
+import type { AffiseConnection } from "../affise/connection";
+import type { CheckFailure } from "../check";
+import { formatPath } from "../check";
 
 const fetched = new Map<string, Promise<TenantLists>>();
 

@@ -14,7 +14,7 @@ import type {
   PrivacyLevel,
   StoredLanding,
   StoredTargetingGroup,
-} from "./types";
+} from "../types";
 
 export class Offer extends pulumi.dynamic.Resource {
   /** Affise's 24-hex offer_id. (The resource `id` is Affise's integer id.) */

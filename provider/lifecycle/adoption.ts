@@ -3,11 +3,11 @@
  * preview already says so — when the offer does not exist or another resource (of this stack or
  * another) manages it; and within one run, when two resources name the same offer.
  */
-import type { AffiseClient } from "./client";
-import type { CheckFailure } from "./check";
+import type { AffiseClient } from "../affise/client";
+import type { CheckFailure } from "../check";
 import { adoptionConflict } from "./ownership";
-import type { CheckedOffer } from "./types";
-import { containsUnknown } from "./unknowns";
+import type { CheckedOffer } from "../types";
+import { containsUnknown } from "../unknowns";
 
 /** Offers being adopted by this provider process: `<tenant> <offer id>` → resource name. */
 const adopting = new Map<string, string>();
