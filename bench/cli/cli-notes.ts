@@ -29,7 +29,8 @@ function explainRun(run: CliRun): string[] {
     notes.push(
       `${title}: \`pulumi up\` failed after ${num(create.seconds, 1)} s with ` +
         `${num(create.requests.throttled)} answers 429; ${num(run.offers - create.offersInAffise)} ` +
-        `of ${num(run.offers)} offers were not created (a client without throttle or retries).`,
+        `of ${num(run.offers)} offers were not created: a client without throttle or retries fails ` +
+        `on the first 429s, and the engine starts no new step once one has failed.`,
     );
   }
   if (preview) {
