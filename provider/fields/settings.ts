@@ -19,7 +19,6 @@ function realDate(text: string, ctx: z.RefinementCtx) {
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 }
 
-const asIs = <T>(value: unknown) => value as T;
 const textOrNone = (value: unknown, name: string) => readText(value, name) || undefined;
 
 /** One of a few words, always written out with its default. */
@@ -37,7 +36,7 @@ function choice<T extends string>(
       .enum(values as [T, ...T[]], { error: oneOf(values) })
       .optional()
       .describe(description),
-    canonical: asIs<T>,
+    canonical: (value: unknown) => value as T,
     wire: [name],
     encode: sendText(name),
     decode: (offer) => textOrNone(offer[name], name),

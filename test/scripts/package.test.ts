@@ -49,6 +49,33 @@ describe("the package as npm pack builds it", () => {
     expect(manifest.scripts.prepack).toMatch(/npm run -s build/);
   });
 
+  it("ships declarations that type-check without skipLibCheck, as a user's strict tsc reads them", () => {
+    const declarations = files.filter((file) => file.endsWith(".d.ts"));
+    expect(declarations).toContain("dist/provider/index.d.ts");
+    const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    const args = [
+      ...[
+        "--noEmit",
+        "--strict",
+        "--esModuleInterop",
+        "--skipLibCheck",
+        "false",
+        "--types",
+        "node",
+      ],
+    ];
+    let output = "";
+    try {
+      execFileSync(process.execPath, [tsc, ...args, ...declarations], {
+        cwd: ROOT,
+        encoding: "utf8",
+      });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(output).toBe("");
+  });
+
   it("ships the validate command it declares", () => {
     expect(files).toContain(manifest.bin["affise-validate-offers"]);
   });
