@@ -53,17 +53,7 @@ describe("the package as npm pack builds it", () => {
     const declarations = files.filter((file) => file.endsWith(".d.ts"));
     expect(declarations).toContain("dist/provider/index.d.ts");
     const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
-    const args = [
-      ...[
-        "--noEmit",
-        "--strict",
-        "--esModuleInterop",
-        "--skipLibCheck",
-        "false",
-        "--types",
-        "node",
-      ],
-    ];
+    const args = ["--noEmit", "--strict", "--esModuleInterop", "--skipLibCheck", "false"];
     let output = "";
     try {
       execFileSync(process.execPath, [tsc, ...args, ...declarations], {
