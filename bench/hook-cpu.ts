@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { Declared, Tracked } from "../harness/engine";
+import { type Declared, type Tracked, withStackToken } from "../harness/engine";
 
 type Props = Record<string, unknown>;
 
@@ -40,7 +40,11 @@ export async function measureCheckAndDiff(
   await provider.configure?.({
     config: { get: (key: string) => options.config[key] },
   } as unknown as pulumi.dynamic.ConfigureRequest);
-  const byName = new Map(declared.map((d) => [d.name, d.inputs]));
+  // As the engine sends them in a no-op preview: the stack's mark exists, so its token is known.
+  const token = state.find((tracked) => typeof tracked.inputs.stackToken === "string")?.inputs
+    .stackToken as string | undefined;
+  const sent = token ? withStackToken(declared, token) : declared;
+  const byName = new Map(sent.map((d) => [d.name, d.inputs]));
   // What the host hands the hooks: values as they come out of a protobuf Struct.
   const cases = state.map((tracked) => ({
     id: tracked.id,

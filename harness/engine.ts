@@ -156,13 +156,7 @@ export class Engine {
       };
     }
     const token = this.stackMark?.outputs.token as string | undefined;
-    if (!token) return declared;
-    return declared.map((d) => {
-      if (d.inputs.stackToken !== UNKNOWN) return d;
-      const inputs: Props = { ...d.inputs, stackToken: token };
-      if (inputs.externalOfferId === UNKNOWN) inputs.externalOfferId = ownMarker(token, d.name);
-      return { ...d, inputs };
-    });
+    return token ? withStackToken(declared, token) : declared;
   }
 
   private async run(all: Declared[], apply: boolean): Promise<Step[]> {
@@ -265,6 +259,16 @@ export class Engine {
 }
 
 /** The engine's own comparison of two input bags (the preview a reviewer reads). */
+/** The offers' inputs once the stack's mark exists: its token fills in what was unknown. */
+export function withStackToken(declared: Declared[], token: string): Declared[] {
+  return declared.map((d) => {
+    if (d.inputs.stackToken !== UNKNOWN) return d;
+    const inputs: Props = { ...d.inputs, stackToken: token };
+    if (inputs.externalOfferId === UNKNOWN) inputs.externalOfferId = ownMarker(token, d.name);
+    return { ...d, inputs };
+  });
+}
+
 export function changedKeys(before: Props, after: Props): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   keys.delete("__provider");
