@@ -50,9 +50,12 @@ function createTime({ ours, naive, latency, clientOverhead }: BenchResults): str
     `Without a rate limit, affise.Offer's create phase takes ${num(mine.seconds, 1)} s against the ` +
       `naive provider's ${num(theirs.seconds, 1)} s: it makes ${times(mine.requests.total, theirs.requests.total)} ` +
       `the requests; its client adds ${num(clientOverhead.clientGetMs - clientOverhead.plainGetMs, 2)} ms to each ` +
-      `(see "Where the time goes"); and the emulator, running on the same two cores, answers a ` +
-      `marker lookup ${num(latency.lookupFullMs - latency.lookupEmptyMs, 2)} ms slower with ` +
-      `${num(latency.storedOffers)} offers stored than with none.`,
+      `(see "Where the time goes")` +
+      (latency.lookupFullMs > latency.lookupEmptyMs
+        ? `; and the emulator, running on the same two cores, answers a marker lookup ` +
+          `${num(latency.lookupFullMs - latency.lookupEmptyMs, 2)} ms slower with ` +
+          `${num(latency.storedOffers)} offers stored than with none.`
+        : "."),
   ];
 }
 
