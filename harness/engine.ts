@@ -258,7 +258,6 @@ export class Engine {
   }
 }
 
-/** The engine's own comparison of two input bags (the preview a reviewer reads). */
 /** The offers' inputs once the stack's mark exists: its token fills in what was unknown. */
 export function withStackToken(declared: Declared[], token: string): Declared[] {
   return declared.map((d) => {
@@ -269,6 +268,7 @@ export function withStackToken(declared: Declared[], token: string): Declared[] 
   });
 }
 
+/** The engine's own comparison of two input bags (the preview a reviewer reads). */
 export function changedKeys(before: Props, after: Props): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   keys.delete("__provider");

@@ -5,10 +5,9 @@
  * every offer and reports a change for each.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { startBenchStack, type BenchStack } from "../../bench/bench-stack";
+import { BENCH_API_KEY, startBenchStack, type BenchStack } from "../../bench/bench-stack";
 import { measureCheckAndDiff } from "../../bench/hook-cpu";
 import { benchOffers, declareAffiseOffers } from "../../bench/workload";
-import { BENCH_API_KEY } from "../../bench/bench-stack";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { offerProvider } = require("../../dist/provider") as {
