@@ -23,6 +23,8 @@ export interface BenchOptions {
   cliNaiveSizes: number[];
   /** Render the last run's saved figures (.bench/results.json) again instead of measuring. */
   render: boolean;
+  /** Render the figures BENCHMARKS.md was published with (bench/published-results.json) again. */
+  renderPublished: boolean;
 }
 
 const USAGE = `usage: npm run bench -- [options]
@@ -38,6 +40,8 @@ const USAGE = `usage: npm run bench -- [options]
   --cli-sizes <list>    offers in the CLI runs of affise.Offer (default 1000,5000)
   --cli-naive-sizes <list>  offers in the CLI runs of the naive provider (default 1000)
   --render              measure nothing: render the last run's figures (.bench/results.json) again
+  --render-published    measure nothing: render BENCHMARKS.md's own figures again
+                        (bench/published-results.json), after a change to the report's wording
   --write               rewrite BENCHMARKS.md with the results`;
 
 const NUMBER_FLAGS = {
@@ -55,6 +59,7 @@ const SWITCHES = {
   "--write": "write",
   "--cli": "cli",
   "--render": "render",
+  "--render-published": "renderPublished",
 } as const;
 
 const LIST_FLAGS = { "--cli-sizes": "cliSizes", "--cli-naive-sizes": "cliNaiveSizes" } as const;
@@ -105,6 +110,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     cliSizes: lists.cliSizes ?? [1000, 5000],
     cliNaiveSizes: lists.cliNaiveSizes ?? [1000],
     render: switches.render ?? false,
+    renderPublished: switches.renderPublished ?? false,
   };
 }
 

@@ -18,6 +18,7 @@ import { measureLatency } from "./latency";
 import { describeMachine } from "./machine";
 import { type BenchOptions, commandFor, parseOptions, UsageError } from "./options";
 import { type ProviderUnderTest, runProvider } from "./provider-run";
+import { BENCHMARKS_FILE, readPublishedResults, writeBenchmarks } from "./published-results";
 import { runRateLimited } from "./rate-limited";
 import { renderReport } from "./report";
 import type { BenchResults, MeasuredRun } from "./results";
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     const saved = JSON.parse(fs.readFileSync(RESULTS_FILE, "utf8")) as BenchResults;
     return publish(saved, options.write);
   }
+  if (options.renderPublished) return publish(readPublishedResults(), options.write);
   const revision = describeRevision();
   const cli = options.cli ? findUsablePulumiCli(ROOT, process.env) : undefined;
   if (options.cli && !cli) {
@@ -134,17 +136,16 @@ async function main(): Promise<void> {
   await publish(results, options.write);
 }
 
-/** Prints the report and, with `write`, stores it as BENCHMARKS.md. */
+/** Prints the report and, with `write`, stores it as BENCHMARKS.md beside the figures it shows. */
 async function publish(results: BenchResults, write: boolean): Promise<void> {
-  const file = path.join(ROOT, "BENCHMARKS.md");
   const report = await prettier.format(renderReport(results), {
-    ...(await prettier.resolveConfig(file)),
-    filepath: file,
+    ...(await prettier.resolveConfig(BENCHMARKS_FILE)),
+    filepath: BENCHMARKS_FILE,
   });
   process.stdout.write(report);
   if (write) {
-    fs.writeFileSync(file, report);
-    progress("BENCHMARKS.md written");
+    writeBenchmarks(results, report);
+    progress("BENCHMARKS.md and bench/published-results.json written");
   }
 }
 
