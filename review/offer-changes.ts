@@ -1,8 +1,9 @@
 /**
  * From preview steps to what happens to each offer. The engine emits several steps for one
  * resource: a refresh (with `--refresh`) before the plan, and three for a replacement. A review
- * wants one verdict per offer: created, changed, replaced or deleted, plus any drift the refresh
- * found in Affise.
+ * wants one verdict per offer: created, adopted, changed, replaced or deleted, plus any drift the
+ * refresh found in Affise. A create that names an existing offer (`adoptId`) makes none: it is an
+ * adoption, and a reviewer must not read it as a new offer.
  */
 import { type PreviewDigest, type PreviewStep, resourceNameOf } from "./preview-json";
 
@@ -11,7 +12,7 @@ export const OFFER_TYPE = "affise:Offer";
 /** An offer's checked inputs as they appear in a preview; secrets are "[secret]". */
 export type OfferInputs = Record<string, unknown>;
 
-export type OfferVerdict = "create" | "update" | "replace" | "delete";
+export type OfferVerdict = "create" | "adopt" | "update" | "replace" | "delete";
 
 export interface OfferChange {
   name: string;
@@ -25,7 +26,7 @@ export interface OfferChange {
   replaceReasons: string[];
   /** Inputs as stored at the last apply, when the preview refreshed (compare with `before`). */
   drifted?: OfferInputs;
-  /** Affise's id, when the offer exists. */
+  /** Affise's id, when the offer exists (for an adoption, the offer it takes over, when known). */
   id?: string;
 }
 
@@ -73,6 +74,17 @@ function verdictFor(urn: string, steps: PreviewStep[]): OfferChange | undefined 
     };
   }
   const step = plan[plan.length - 1];
+  if (step.op === "create" && step.newState?.inputs?.adoptId !== undefined) {
+    return {
+      name,
+      urn,
+      verdict: "adopt",
+      after: inputsOf(step.newState.inputs),
+      replaceReasons: [],
+      drifted,
+      id: adoptedId(step.newState.inputs),
+    };
+  }
   if (step.op === "create" || step.op === "update" || step.op === "delete") {
     return {
       name,
@@ -86,6 +98,13 @@ function verdictFor(urn: string, steps: PreviewStep[]): OfferChange | undefined 
     };
   }
   return undefined;
+}
+
+/** The offer `adoptId` names; undefined while it is a preview's unknown (another resource's output). */
+export function adoptedId(inputs: OfferInputs | undefined): string | undefined {
+  const id = inputs?.adoptId;
+  if (typeof id === "number" && Number.isInteger(id)) return String(id);
+  return typeof id === "string" && /^[1-9][0-9]*$/.test(id) ? id : undefined;
 }
 
 function findState(steps: PreviewStep[], which: "oldState" | "newState") {

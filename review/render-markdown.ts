@@ -1,11 +1,11 @@
 /**
- * The review comment: one section per offer created, changed, replaced or deleted, payouts
+ * The review comment: one section per offer created, adopted, changed, replaced or deleted, payouts
  * matched by their conditions, margins old → new, guardrail violations on top. GitHub refuses
  * comments over 65,536 characters, so long reviews fold and then stop with a count of the rest.
  */
 import { fieldChanges } from "./field-changes";
 import type { Violation } from "./guardrails";
-import type { OfferChange, OfferInputs } from "./offer-changes";
+import { adoptedId, type OfferChange, type OfferInputs } from "./offer-changes";
 import {
   comparePayments,
   conditionsLabel,
@@ -25,6 +25,7 @@ export interface ReviewOptions {
 
 const HEADINGS = {
   create: "➕ Created",
+  adopt: "🤝 Adopted",
   update: "✏️ Changed",
   replace: "♻️ Replaced",
   delete: "🗑️ Deleted",
@@ -53,12 +54,14 @@ export function summaryLine(changes: OfferChange[]): string {
   const offers = [
     [count("update"), "changed"],
     [count("create"), "created"],
+    [count("adopt"), "adopted"],
     [count("replace"), "replaced"],
     [count("delete"), "deleted"],
   ]
     .filter(([n]) => n)
     .map(([n, word], i) => `${i === 0 ? plural(n as number, "offer") : n} ${word}`);
-  // A created or deleted offer's payouts come and go with it: not counted as payout changes.
+  // A created, adopted or deleted offer's payouts come and go with it (an adoption's previous
+  // payouts are Affise's, which a preview cannot see): not counted as payout changes.
   const payouts = changes
     .filter((change) => change.verdict === "update" || change.verdict === "replace")
     .flatMap((change) => allPaymentChanges(change.before, change.after));
@@ -118,11 +121,18 @@ function offerSection(change: OfferChange, files?: Map<string, string>): Section
 }
 
 function verdictWarning(change: OfferChange): string | undefined {
+  if (change.verdict === "adopt") {
+    const which = change.id ? `Affise offer ${change.id}` : "the Affise offer adoptId names";
+    return (
+      `**This takes over ${which}**: it keeps its id, tracking links and statistics, and is set to what the file declares. ` +
+      "A preview cannot see the offer's values in Affise: where they differ from the file, merging overwrites them, and they are not listed here.\n"
+    );
+  }
   if (change.verdict === "replace") {
     const because = change.replaceReasons.length
       ? ` because ${change.replaceReasons.map(code).join(", ")} changed`
       : "";
-    return `**This replaces the offer**${because}: Affise gets a new offer (new id and tracking links, statistics start again) and the old one is deleted.\n`;
+    return `**This replaces the offer**${because}: ${replacementMade(change.after)}; ${oldOfferFate(change)}.\n`;
   }
   if (change.verdict === "delete") {
     return change.before?.deletePolicy === "stop"
@@ -130,6 +140,23 @@ function verdictWarning(change: OfferChange): string | undefined {
       : "**This deletes the offer from Affise.**\n";
   }
   return undefined;
+}
+
+/** A replacement's create adopts the offer `adoptId` names, if any; otherwise it makes one. */
+function replacementMade(after: OfferInputs | undefined): string {
+  if (after?.adoptId === undefined) {
+    return "Affise gets a new offer (new id and tracking links, statistics start again)";
+  }
+  const id = adoptedId(after);
+  return `${id ? `Affise offer ${id}` : "the Affise offer adoptId names"} is taken over (it keeps its id, tracking links and statistics) and set to what the file declares`;
+}
+
+/** The replaced offer goes as its own deletePolicy says. */
+function oldOfferFate(change: OfferChange): string {
+  const old = `the old one${change.id ? `, Affise id ${change.id},` : ""}`;
+  return change.before?.deletePolicy === "stop"
+    ? `${old} is stopped and kept (deletePolicy: stop)`
+    : `${old} is deleted`;
 }
 
 function driftLines(change: OfferChange): string[] {
@@ -145,7 +172,9 @@ function driftLines(change: OfferChange): string[] {
 
 function changeLines(change: OfferChange): string[] {
   if (change.verdict === "delete") return payoutTable(change.before, undefined);
-  if (change.verdict === "create") return payoutTable(undefined, change.after);
+  if (change.verdict === "create" || change.verdict === "adopt") {
+    return payoutTable(undefined, change.after);
+  }
   const lines: string[] = [];
   const payments = allPaymentChanges(change.before, change.after);
   if (payments.length > 0) lines.push(...paymentChangeTable(payments), "");

@@ -43,6 +43,31 @@ describe("reading real pulumi preview --json output", () => {
     expect(markdown).toContain("55 USD → **57 USD**");
   });
 
+  it("tells an adoption from a new offer: Affise gets none, an existing one is taken over", () => {
+    const changes = offerChanges(fixture("preview-adopt.json"));
+    expect(changes.map((c) => [c.name, c.verdict, c.id, c.replaceReasons])).toEqual([
+      ["spring", "replace", "1", ["adoptId"]],
+      ["legacy", "adopt", "2", []],
+    ]);
+    const { markdown } = reviewPreview(fixture("preview-adopt.json"), DEFAULT_SETTINGS);
+    expect(markdown).toContain("**1 offer adopted, 1 replaced**");
+    expect(markdown).toContain("### 🤝 Adopted: `legacy` — Legacy (Affise id 2)");
+    expect(markdown).toContain(
+      "**This takes over Affise offer 2**: it keeps its id, tracking links and statistics, and is set to what the file declares.",
+    );
+    expect(markdown).toContain("| US · desktop · goal 1 | 50 USD | 100 USD | 50 USD |");
+    expect(markdown).not.toContain("Created");
+    expect(markdown).not.toContain("created");
+  });
+
+  it("says what a replacement that adopts another offer does to both, by the old one's deletePolicy", () => {
+    const { markdown } = reviewPreview(fixture("preview-adopt.json"), DEFAULT_SETTINGS);
+    expect(markdown).toContain(
+      "**This replaces the offer** because `adoptId` changed: Affise offer 3 is taken over (it keeps its id, tracking links and statistics) and set to what the file declares; the old one, Affise id 1, is stopped and kept (deletePolicy: stop).",
+    );
+    expect(markdown).not.toContain("Affise gets a new offer");
+  });
+
   it("says so when a preview changes no offer", () => {
     const { markdown } = reviewPreview(fixture("preview-no-changes.json"), DEFAULT_SETTINGS);
     expect(markdown).toContain("**No offer changes.**");

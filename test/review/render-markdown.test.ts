@@ -71,6 +71,46 @@ describe("the review comment", () => {
     expect(stopped).toContain("**This stops the offer in Affise** (deletePolicy: stop)");
   });
 
+  it("says which offer a replacement makes and what becomes of the old one", () => {
+    const toAnotherAccount = renderReview([
+      change({
+        verdict: "replace",
+        id: "7",
+        before: offer(),
+        after: offer(),
+        replaceReasons: ["apiUrl"],
+      }),
+    ]);
+    expect(toAnotherAccount).toContain(
+      "**This replaces the offer** because `apiUrl` changed: Affise gets a new offer (new id and tracking links, statistics start again); the old one, Affise id 7, is deleted.",
+    );
+    const keptStopped = renderReview([
+      change({
+        verdict: "replace",
+        id: "7",
+        before: offer({ deletePolicy: "stop" }),
+        after: offer({ apiUrl: "https://api-b.affise.com" }),
+        replaceReasons: ["apiUrl"],
+      }),
+    ]);
+    expect(keptStopped).toContain(
+      "the old one, Affise id 7, is stopped and kept (deletePolicy: stop).",
+    );
+  });
+
+  it("names an adoption as one, never as a created offer, and says what the preview cannot show", () => {
+    const markdown = renderReview([
+      change({ verdict: "adopt", id: "42", after: offer({ adoptId: 42 }) }),
+    ]);
+    expect(markdown).toContain("**1 offer adopted**");
+    expect(markdown).toContain("### 🤝 Adopted: `summer-sale` — Summer Sale (Affise id 42)");
+    expect(markdown).toContain(
+      "A preview cannot see the offer's values in Affise: where they differ from the file, merging overwrites them, and they are not listed here.",
+    );
+    expect(markdown).toContain("| US · desktop · goal 1 | 50 USD | 100 USD | 50 USD |");
+    expect(markdown).not.toMatch(/[Cc]reated/);
+  });
+
   it("puts guardrail violations on top, mandatory ones as a caution", () => {
     const markdown = renderReview([change({ verdict: "create", after: offer() })], {
       violations: [
