@@ -18,7 +18,10 @@ export interface OfferChange {
   name: string;
   urn: string;
   verdict: OfferVerdict;
-  /** Inputs before (refreshed, when the preview refreshed): absent for a create. */
+  /**
+   * Inputs before (refreshed, when the preview refreshed): absent for a create, and for an
+   * adoption unless its offer was read from Affise (`readAdoptedOffers`).
+   */
   before?: OfferInputs;
   /** Declared inputs: absent for a delete. */
   after?: OfferInputs;
@@ -28,6 +31,8 @@ export interface OfferChange {
   drifted?: OfferInputs;
   /** Affise's id, when the offer exists (for an adoption, the offer it takes over, when known). */
   id?: string;
+  /** For an adoption whose values in Affise were to be read (`--read-affise`) but were not: why. */
+  unread?: string;
 }
 
 const REFRESH_OPS = new Set(["refresh", "update", "delete"]);

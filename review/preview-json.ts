@@ -30,6 +30,8 @@ export interface PreviewDiagnostic {
 }
 
 export interface PreviewDigest {
+  /** The stack's config as the preview ran with it; secrets arrive as "[secret]". */
+  config: Record<string, unknown>;
   steps: PreviewStep[];
   diagnostics: PreviewDiagnostic[];
   changeSummary: Record<string, number>;
@@ -53,6 +55,7 @@ export function parsePreviewJson(text: string): PreviewDigest {
   const diagnostics = Array.isArray(value.diagnostics) ? value.diagnostics.filter(isRecord) : [];
   const changeSummary = isRecord(value.changeSummary) ? value.changeSummary : {};
   return {
+    config: isRecord(value.config) ? value.config : {},
     steps,
     diagnostics: diagnostics as PreviewDiagnostic[],
     changeSummary: changeSummary as Record<string, number>,

@@ -60,10 +60,15 @@ export function summaryLine(changes: OfferChange[]): string {
   ]
     .filter(([n]) => n)
     .map(([n, word], i) => `${i === 0 ? plural(n as number, "offer") : n} ${word}`);
-  // A created, adopted or deleted offer's payouts come and go with it (an adoption's previous
-  // payouts are Affise's, which a preview cannot see): not counted as payout changes.
+  // A created or deleted offer's payouts come and go with it: not counted as payout changes. Nor
+  // are an adoption's, unless its offer was read from Affise (a preview cannot see them).
   const payouts = changes
-    .filter((change) => change.verdict === "update" || change.verdict === "replace")
+    .filter(
+      (change) =>
+        change.verdict === "update" ||
+        change.verdict === "replace" ||
+        (change.verdict === "adopt" && change.before !== undefined),
+    )
     .flatMap((change) => allPaymentChanges(change.before, change.after));
   const moved = (sign: number) =>
     payouts.filter(
@@ -121,13 +126,7 @@ function offerSection(change: OfferChange, files?: Map<string, string>): Section
 }
 
 function verdictWarning(change: OfferChange): string | undefined {
-  if (change.verdict === "adopt") {
-    const which = change.id ? `Affise offer ${change.id}` : "the Affise offer adoptId names";
-    return (
-      `**This takes over ${which}**: it keeps its id, tracking links and statistics, and is set to what the file declares. ` +
-      "A preview cannot see the offer's values in Affise: where they differ from the file, merging overwrites them, and they are not listed here.\n"
-    );
-  }
+  if (change.verdict === "adopt") return adoptionWarning(change);
   if (change.verdict === "replace") {
     const because = change.replaceReasons.length
       ? ` because ${change.replaceReasons.map(code).join(", ")} changed`
@@ -140,6 +139,18 @@ function verdictWarning(change: OfferChange): string | undefined {
       : "**This deletes the offer from Affise.**\n";
   }
   return undefined;
+}
+
+function adoptionWarning(change: OfferChange): string {
+  const which = change.id ? `Affise offer ${change.id}` : "the Affise offer adoptId names";
+  const takesOver = `**This takes over ${which}**: it keeps its id, tracking links and statistics, and is set to what the file declares.`;
+  if (change.before)
+    return `${takesOver} Its values in Affise, read by this review, → the file's:\n`;
+  const unseen =
+    "A preview cannot see the offer's values in Affise: where they differ from the file, merging overwrites them, and they are not listed here";
+  return change.unread
+    ? `${takesOver} ${unseen}: they could not be read, as ${inline(change.unread)}.\n`
+    : `${takesOver} ${unseen} (\`affise-review --read-affise\` reads them).\n`;
 }
 
 /** A replacement's create adopts the offer `adoptId` names, if any; otherwise it makes one. */
@@ -172,7 +183,7 @@ function driftLines(change: OfferChange): string[] {
 
 function changeLines(change: OfferChange): string[] {
   if (change.verdict === "delete") return payoutTable(change.before, undefined);
-  if (change.verdict === "create" || change.verdict === "adopt") {
+  if (change.verdict === "create" || (change.verdict === "adopt" && !change.before)) {
     return payoutTable(undefined, change.after);
   }
   const lines: string[] = [];
@@ -185,7 +196,13 @@ function changeLines(change: OfferChange): string[] {
       "",
     );
   }
-  if (lines.length === 0) lines.push("No visible change in the offer's fields.\n");
+  if (lines.length === 0) {
+    lines.push(
+      change.verdict === "adopt"
+        ? "Affise already holds what the file declares: adopting it writes nothing.\n"
+        : "No visible change in the offer's fields.\n",
+    );
+  }
   return lines;
 }
 

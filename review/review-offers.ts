@@ -16,12 +16,25 @@ export interface Review {
   markdown: string;
 }
 
+export interface ReviewOptions {
+  files?: Map<string, string>;
+  maxLength?: number;
+}
+
 export function reviewPreview(
   preview: PreviewDigest,
   settings: GuardrailSettings,
-  options: { files?: Map<string, string>; maxLength?: number } = {},
+  options: ReviewOptions = {},
 ): Review {
-  const changes = offerChanges(preview);
+  return reviewChanges(offerChanges(preview), settings, options);
+}
+
+/** The review of changes already found (and, for adoptions, maybe read from Affise). */
+export function reviewChanges(
+  changes: OfferChange[],
+  settings: GuardrailSettings,
+  options: ReviewOptions = {},
+): Review {
   const violations = changes.flatMap((change) =>
     asViolations(
       change.name,

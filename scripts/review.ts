@@ -6,15 +6,22 @@
  */
 import * as fs from "fs";
 import { loadOfferFiles } from "../program/offers/offer-files";
+import { AffiseClient } from "../provider/affise/client";
+import { resolveConnection } from "../provider/affise/connection";
+import { readAdoptedOffers } from "../review/adopted-offers";
 import { guardrailSettings } from "../review/guardrail-config";
-import { parsePreviewJson } from "../review/preview-json";
-import { reviewPreview } from "../review/review-offers";
+import { offerChanges } from "../review/offer-changes";
+import { type PreviewDigest, parsePreviewJson } from "../review/preview-json";
+import { reviewChanges } from "../review/review-offers";
 
-const USAGE = `Usage: affise-review [--preview <file>|-] [--offers <folder>] [--policy-config <file>] [--out <file>]
+const USAGE = `Usage: affise-review [--preview <file>|-] [--offers <folder>] [--policy-config <file>] [--out <file>] [--read-affise]
   --preview        what \`pulumi preview --json\` printed (default: standard input)
   --offers         the offers folder, to name each offer's file (default: offers, if it exists)
   --policy-config  the policy pack's config (the file given to --policy-pack-config)
   --out            write the Markdown there instead of standard output
+  --read-affise    read each offer being adopted (adoptId) from Affise, to show what adopting it
+                   changes; the key is AFFISE_API_KEY, the account AFFISE_API_URL or else the
+                   preview's affise:apiUrl. Only reads.
 `;
 
 interface Args {
@@ -22,11 +29,12 @@ interface Args {
   offers?: string;
   policyConfig?: string;
   out?: string;
+  readAffise?: boolean;
 }
 
 function parseArgs(argv: string[]): Args | "help" {
   const args: Args = { preview: "-" };
-  const flags: Record<string, keyof Args> = {
+  const flags: Record<string, Exclude<keyof Args, "readAffise">> = {
     "--preview": "preview",
     "--offers": "offers",
     "--policy-config": "policyConfig",
@@ -34,6 +42,10 @@ function parseArgs(argv: string[]): Args | "help" {
   };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--help" || argv[i] === "-h") return "help";
+    if (argv[i] === "--read-affise") {
+      args.readAffise = true;
+      continue;
+    }
     const key = flags[argv[i]];
     const value = argv[i + 1];
     if (!key || value === undefined || (value.startsWith("--") && value !== "-")) {
@@ -47,7 +59,7 @@ function parseArgs(argv: string[]): Args | "help" {
 
 class UsageError extends Error {}
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args: Args | "help";
   try {
     args = parseArgs(argv);
@@ -64,7 +76,9 @@ function main(argv: string[]): number {
     const settings = guardrailSettings(
       args.policyConfig ? JSON.parse(read(args.policyConfig)) : undefined,
     );
-    const review = reviewPreview(preview, settings, { files: offerFiles(args.offers) });
+    const found = offerChanges(preview);
+    const changes = args.readAffise ? await readAdoptedOffers(found, affiseFor(preview)) : found;
+    const review = reviewChanges(changes, settings, { files: offerFiles(args.offers) });
     if (args.out) fs.writeFileSync(args.out, review.markdown);
     else process.stdout.write(review.markdown);
     const mandatory = review.violations.filter((v) => v.level === "mandatory").length;
@@ -77,6 +91,14 @@ function main(argv: string[]): number {
     process.stderr.write(`affise-review: ${(error as Error).message}\n`);
     return 2;
   }
+}
+
+/** The stack's Affise account: AFFISE_API_URL, else the one the preview ran with. */
+function affiseFor(preview: PreviewDigest): AffiseClient {
+  const previewUrl = preview.config["affise:apiUrl"];
+  const apiUrl =
+    process.env.AFFISE_API_URL ?? (typeof previewUrl === "string" ? previewUrl : undefined);
+  return new AffiseClient(resolveConnection(apiUrl ? { apiUrl } : {}));
 }
 
 function read(file: string): string {
@@ -95,4 +117,4 @@ function offerFiles(dir: string | undefined): Map<string, string> {
   return new Map(loadOfferFiles(folder).offers.map((offer) => [offer.name, offer.file]));
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

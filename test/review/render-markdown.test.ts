@@ -105,7 +105,7 @@ describe("the review comment", () => {
     expect(markdown).toContain("**1 offer adopted**");
     expect(markdown).toContain("### 🤝 Adopted: `summer-sale` — Summer Sale (Affise id 42)");
     expect(markdown).toContain(
-      "A preview cannot see the offer's values in Affise: where they differ from the file, merging overwrites them, and they are not listed here.",
+      "A preview cannot see the offer's values in Affise: where they differ from the file, merging overwrites them, and they are not listed here (`affise-review --read-affise` reads them).",
     );
     expect(markdown).toContain("| US · desktop · goal 1 | 50 USD | 100 USD | 50 USD |");
     expect(markdown).not.toMatch(/[Cc]reated/);

@@ -11,7 +11,7 @@ export function builtScript(name: string): string {
   const built = path.join(ROOT, "dist", "scripts", `${name}.js`);
   const builtAt = fs.statSync(built, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const newest = Math.max(
-    ...["scripts", "provider", "emulator", "program"].flatMap((dir) =>
+    ...["scripts", "provider", "emulator", "program", "review"].flatMap((dir) =>
       mtimes(path.join(ROOT, dir)),
     ),
   );

@@ -97,6 +97,8 @@ describe("examples/gitops workflows", () => {
     expect(preview).toContain("--policy-pack-config guardrails.json");
     // One comment per pull request, updated in place on every push.
     expect(run[at("affise-review")]).toMatch(/gh pr comment .*--edit-last --create-if-none/s);
+    // An adoption shows as a create in any preview; the review reads the offer to show what changes.
+    expect(run[at("affise-review")]).toContain("--read-affise");
     expect(run[run.length - 1]).toContain("exit 1");
     expect(fs.existsSync(path.join(ROOT, "examples", "gitops", "guardrails.json"))).toBe(true);
   });

@@ -1,0 +1,186 @@
+/**
+ * An adoption's preview shows a create: the engine has no state for the offer. With
+ * `--read-affise` the review reads the offer through the provider's own reader and shows what
+ * adopting it changes — and nothing, not even a false change of representation, when Affise
+ * already holds what the file declares. Against the emulator, with a preview the real CLI printed.
+ */
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { AffiseClient } from "../../provider/affise/client";
+import { resolveConnection } from "../../provider/affise/connection";
+import { readAdoptedOffers } from "../../review/adopted-offers";
+import { DEFAULT_SETTINGS } from "../../review/guardrails";
+import { offerChanges } from "../../review/offer-changes";
+import { parsePreviewJson } from "../../review/preview-json";
+import { reviewChanges } from "../../review/review-offers";
+import { builtScript } from "../scripts/built";
+
+const KEY = "review-adopt-key-5d81c0";
+const FIXTURE = path.join(__dirname, "fixtures", "preview-adopt.json");
+const preview = parsePreviewJson(fs.readFileSync(FIXTURE, "utf8"));
+/** The marker the preview's `legacy` declares (the fixture stack's token). */
+const LEGACY_MARKER = "pulumi-affise:16e82a3c3fedab1b:legacy";
+
+/** An Affise offer form as a UI or a script posts it: no provider code involved. */
+function form(fields: { title: string; url: string; revenue: number; externalOfferId?: string }) {
+  const body = new URLSearchParams({
+    title: fields.title,
+    advertiser: "5e39279bac611cda7e5765ab",
+    url: fields.url,
+    status: "active",
+    "payments[0][countries][]": "us",
+    "payments[0][devices][]": "desktop",
+    "payments[0][total]": "100",
+    "payments[0][revenue]": String(fields.revenue),
+    "payments[0][currency]": "usd",
+    "payments[0][type]": "fixed",
+  });
+  if (fields.externalOfferId) body.set("external_offer_id", fields.externalOfferId);
+  return body;
+}
+
+let emulator: RunningEmulator;
+
+/** Offers 1 to 3, as the fixture's stack had them: 2 is the one `legacy` adopts. */
+async function seedAccount(legacy: ReturnType<typeof form>): Promise<void> {
+  const other = form({ title: "Other", url: "https://shop.example.com/o?c={clickid}", revenue: 1 });
+  for (const body of [other, legacy, other]) {
+    const answer = await fetch(`${emulator.url}/3.0/admin/offer`, {
+      method: "POST",
+      headers: { "API-Key": KEY },
+      body,
+    });
+    expect(answer.status).toBe(200);
+  }
+}
+
+const client = () => new AffiseClient(resolveConnection({ apiUrl: emulator.url, apiKey: KEY }));
+
+beforeEach(async () => {
+  emulator = await startEmulator({ apiKey: KEY, port: 0 });
+});
+afterEach(() => emulator.close());
+
+it("shows what adopting the offer changes in Affise, read only", async () => {
+  await seedAccount(
+    form({
+      title: "Legacy (made in the UI)",
+      url: "https://shop.example.com/legacy?click={clickid}",
+      revenue: 45,
+    }),
+  );
+  emulator.clearRequests();
+  const changes = await readAdoptedOffers(offerChanges(preview), client());
+  const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
+
+  expect(markdown).toContain("**1 offer adopted, 1 replaced; 1 payout raised**");
+  expect(markdown).toContain(
+    "**This takes over Affise offer 2**: it keeps its id, tracking links and statistics, and is set to what the file declares. Its values in Affise, read by this review, → the file's:",
+  );
+  expect(markdown).toContain(
+    "| US · desktop · goal 1 | 45 USD → **50 USD** | 100 USD | 55 USD → 50 USD |",
+  );
+  expect(markdown).toContain('- `title`: "Legacy (made in the UI)" → "Legacy"');
+  expect(markdown).toContain(
+    '- `url`: "https://shop.example.com/legacy?click={clickid}" → "https://shop.example.com/offer?click={clickid}"',
+  );
+  expect(markdown).toContain(`- \`externalOfferId\`: (not set) → "${LEGACY_MARKER}"`);
+  expect(markdown).not.toContain("A preview cannot see");
+  expect(emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual(["GET /3.0/offer/2"]);
+});
+
+it("shows no change when Affise already holds what the file declares", async () => {
+  await seedAccount(
+    form({
+      title: "Legacy",
+      url: "https://shop.example.com/offer?click={clickid}",
+      revenue: 50,
+      externalOfferId: LEGACY_MARKER,
+    }),
+  );
+  const changes = await readAdoptedOffers(offerChanges(preview), client());
+  const adoption = changes.find((change) => change.verdict === "adopt");
+  const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
+  expect(markdown).toContain(
+    "Affise already holds what the file declares: adopting it writes nothing.",
+  );
+  expect(markdown).not.toContain("| Payout |");
+  expect(adoption?.before).toBeDefined();
+});
+
+it("does not let what Affise holds add markup to the comment", async () => {
+  await seedAccount(
+    form({
+      title: "Sale</summary>\n## ✅ Approved by finance <img src=x>",
+      url: "https://shop.example.com/offer?click={clickid}",
+      revenue: 50,
+    }),
+  );
+  const changes = await readAdoptedOffers(offerChanges(preview), client());
+  const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
+  expect(markdown).toContain("- `title`: ");
+  expect(markdown).not.toContain("\n## ✅");
+  expect(markdown).not.toContain("<img");
+  expect(markdown).not.toContain("</summary>");
+});
+
+it("says why an offer could not be read instead of showing nothing", async () => {
+  const changes = await readAdoptedOffers(offerChanges(preview), client());
+  const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
+  expect(markdown).toContain("they could not be read, as Affise has no offer 2.");
+});
+
+it("leaves an adoption unread, saying why, when its account is its own or the read fails", async () => {
+  const [, adoption] = offerChanges(preview);
+  const failing = {
+    getOffer: () => Promise.reject(new Error("Affise answered 503")),
+    getEnabledAffiliates: () => Promise.reject(new Error("not asked")),
+  };
+  const [failed] = await readAdoptedOffers([adoption], failing);
+  const [ownAccount] = await readAdoptedOffers(
+    [{ ...adoption, after: { ...adoption.after, apiUrl: "https://api-b.affise.com" } }],
+    failing,
+  );
+  const { markdown } = reviewChanges(
+    [failed, { ...ownAccount, name: "legacy-b" }],
+    DEFAULT_SETTINGS,
+  );
+  expect(markdown).toContain("they could not be read, as reading it failed: Affise answered 503.");
+  expect(markdown).toContain(
+    "they could not be read, as it names an Affise account of its own (apiUrl), whose key the review does not have.",
+  );
+  expect(failed.before).toBeUndefined();
+});
+
+it("affise-review --read-affise takes the key from AFFISE_API_KEY and never prints it", async () => {
+  await seedAccount(
+    form({ title: "Legacy", url: "https://shop.example.com/l?c={clickid}", revenue: 45 }),
+  );
+  // Not spawnSync: the emulator answering it runs in this very process.
+  const review = (env: Record<string, string>) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [builtScript("review"), "--preview", FIXTURE, "--read-affise"],
+        { env: { PATH: process.env.PATH ?? "", ...env } },
+      );
+      let [stdout, stderr] = ["", ""];
+      child.stdout.on("data", (chunk) => (stdout += chunk));
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      child.on("error", reject);
+      child.on("close", (status) => resolve({ status, stdout, stderr }));
+    });
+  // The preview's own affise:apiUrl (a stack long gone) gives way to AFFISE_API_URL.
+  const read = await review({ AFFISE_API_URL: emulator.url, AFFISE_API_KEY: KEY });
+  expect(read.stderr).toBe("");
+  expect(read.status).toBe(0);
+  expect(read.stdout).toContain("| US · desktop · goal 1 | 45 USD → **50 USD** |");
+  expect(read.stdout + read.stderr).not.toContain(KEY);
+
+  const keyless = await review({ AFFISE_API_URL: emulator.url });
+  expect(keyless.status).toBe(2);
+  expect(keyless.stderr).toContain("AFFISE_API_KEY");
+  expect(keyless.stdout).toBe("");
+});
