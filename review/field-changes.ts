@@ -1,4 +1,5 @@
 /** The offer fields other than payments, old → new, in words a reviewer can scan. */
+import { UNKNOWN } from "../provider/unknowns";
 import type { OfferInputs } from "./offer-changes";
 
 /** Inputs that are plumbing, not part of the offer a reviewer approves. */
@@ -22,9 +23,15 @@ export function fieldChanges(before: OfferInputs = {}, after: OfferInputs = {}):
     .map((field) => ({ field, before: shown(before[field]), after: shown(after[field]) }));
 }
 
+/** What a preview cannot know yet (another resource's output, a new stack's marker). */
+const NOT_KNOWN_YET = "(known after apply)";
+
 function shown(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  const text = JSON.stringify(value);
+  if (value === UNKNOWN) return NOT_KNOWN_YET;
+  const text = JSON.stringify(value, (_key, inner: unknown) =>
+    inner === UNKNOWN ? NOT_KNOWN_YET : inner,
+  );
   return text.length > LONGEST_VALUE ? `${text.slice(0, LONGEST_VALUE - 1)}…` : text;
 }
 

@@ -1,7 +1,8 @@
 /**
  * An existing account brought under management with the real Pulumi CLI: its offers exported to
- * an offers repository, `pulumi up` adopts them (nothing created, one write only where this
- * stack's marker must be attached), `pulumi preview --refresh` finds nothing to change, a
+ * an offers repository, the review of the first preview (reading Affise) shows each adoption
+ * writing only this stack's marker, `pulumi up` adopts them (nothing created, one write only where
+ * that marker must be attached), `pulumi preview --refresh` finds nothing to change, a
  * re-export gives the same files, and a payment changed in Affise shows as that one change.
  */
 import * as fs from "node:fs";
@@ -9,6 +10,11 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { AffiseClient } from "../../provider/affise/client";
 import { resolveConnection } from "../../provider/affise/connection";
+import { readAdoptedOffers } from "../../review/adopted-offers";
+import { DEFAULT_SETTINGS } from "../../review/guardrails";
+import { offerChanges } from "../../review/offer-changes";
+import { parsePreviewJson } from "../../review/preview-json";
+import { reviewChanges } from "../../review/review-offers";
 import { exportOffers } from "../../scripts/export/export-offers";
 import { EXPORT_TIME_PREFIX } from "../../scripts/export/offer-yaml";
 import { editInAffise, seedAccount, seedForm } from "../export/seed-account";
@@ -63,9 +69,28 @@ describeWithPulumi("an exported account adopted with the real Pulumi CLI", (cli)
     stack?.remove();
   });
 
-  it("up over the exported files adopts every offer: none created, one write only where the marker is missing", async () => {
+  const ownId = (i: number) => seedForm(i).external_offer_id !== undefined;
+
+  it("the review of the first preview, reading Affise, shows each adoption writing the marker and nothing else", async () => {
     const summary = await exportTo(offersDir());
     expect(summary.written).toHaveLength(COUNT);
+    const preview = parsePreviewJson((await stack.ok(["preview", "--json"])).stdout);
+    const client = new AffiseClient(resolveConnection({ apiUrl: emulator.url, apiKey: API_KEY }));
+    const changes = await readAdoptedOffers(offerChanges(preview), client);
+    expect(changes.filter((change) => change.verdict === "adopt" && change.before)).toHaveLength(
+      COUNT,
+    );
+    const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
+    const fieldLines = markdown.split("\n").filter((line) => line.startsWith("- `"));
+    const needMarker = ids.filter((_, i) => !ownId(i)).length;
+    expect(fieldLines).toEqual(
+      Array(needMarker).fill("- `externalOfferId`: (not set) → (known after apply)"),
+    );
+    expect(markdown.split("adopting it writes nothing").length - 1).toBe(COUNT - needMarker);
+    expect(markdown).not.toContain("| Payout |");
+  });
+
+  it("up over the exported files adopts every offer: none created, one write only where the marker is missing", async () => {
     const before = emulator.offers().length;
     emulator.clearRequests();
 
@@ -74,7 +99,6 @@ describeWithPulumi("an exported account adopted with the real Pulumi CLI", (cli)
     expect(emulator.offers()).toHaveLength(before);
     const paths = writes().map((w) => w.path);
     expect(new Set(paths).size).toBe(paths.length);
-    const ownId = (i: number) => seedForm(i).external_offer_id !== undefined;
     expect([...paths].sort()).toEqual(
       ids
         .filter((_, i) => !ownId(i))

@@ -110,6 +110,44 @@ it("shows no change when Affise already holds what the file declares", async () 
   expect(adoption?.before).toBeDefined();
 });
 
+it("on a new stack, whose marker is not known yet, says the marker is written and nothing else", async () => {
+  const newStack = parsePreviewJson(
+    fs.readFileSync(path.join(__dirname, "fixtures", "preview-adopt-new-stack.json"), "utf8"),
+  );
+  // Offers 1 and 2 exactly as the files declare them, but for this stack's marker.
+  for (const title of ["Legacy", "Partner deal (made by a script)"]) {
+    const body = form({
+      title,
+      url: "https://shop.example.com/offer?click={clickid}",
+      revenue: 50,
+    });
+    if (title !== "Legacy") body.set("payments[0][revenue]", "20");
+    expect(
+      (
+        await fetch(`${emulator.url}/3.0/admin/offer`, {
+          method: "POST",
+          headers: { "API-Key": KEY },
+          body,
+        })
+      ).status,
+    ).toBe(200);
+  }
+  const changes = await readAdoptedOffers(offerChanges(newStack), client());
+  const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
+  expect(changes.map((change) => [change.name, change.verdict, change.id])).toEqual([
+    ["partner", "adopt", "2"],
+    ["legacy", "adopt", "1"],
+  ]);
+  expect(markdown).toContain("**2 offers adopted**");
+  const markerLines = markdown.split("\n").filter((line) => line.startsWith("- `"));
+  expect(markerLines).toEqual([
+    "- `externalOfferId`: (not set) → (known after apply)",
+    "- `externalOfferId`: (not set) → (known after apply)",
+  ]);
+  expect(markdown).not.toContain("04da6b54");
+  expect(markdown).not.toContain("| Payout |");
+});
+
 it("does not let what Affise holds add markup to the comment", async () => {
   await seedAccount(
     form({
