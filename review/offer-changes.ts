@@ -18,10 +18,7 @@ export interface OfferChange {
   name: string;
   urn: string;
   verdict: OfferVerdict;
-  /**
-   * Inputs before (refreshed, when the preview refreshed): absent for a create, and for an
-   * adoption unless its offer was read from Affise (`readAdoptedOffers`).
-   */
+  /** Inputs before (refreshed, when the preview refreshed): absent for a create or an adoption. */
   before?: OfferInputs;
   /** Declared inputs: absent for a delete. */
   after?: OfferInputs;
@@ -31,7 +28,20 @@ export interface OfferChange {
   drifted?: OfferInputs;
   /** Affise's id, when the offer exists (for an adoption, the offer it takes over, when known). */
   id?: string;
-  /** For an adoption whose values in Affise were to be read (`--read-affise`) but were not: why. */
+  /** The existing offer the change's create takes over (`adoptId`): an adoption, or a replacement that adopts. */
+  takenOver?: TakenOver;
+}
+
+/**
+ * An existing Affise offer that is set to the file's values. A preview cannot see its values
+ * (the engine has no state for it); `readAdoptedOffers` reads them.
+ */
+export interface TakenOver {
+  /** Unknown while adoptId is a preview's unknown (another resource's output). */
+  id?: string;
+  /** The offer as Affise holds it, read through the provider's reader. */
+  values?: OfferInputs;
+  /** Why its values were not read, when reading them was asked for. */
   unread?: string;
 }
 
@@ -76,6 +86,7 @@ function verdictFor(urn: string, steps: PreviewStep[]): OfferChange | undefined 
       replaceReasons: replace.replaceReasons ?? replace.diffReasons ?? [],
       drifted,
       id: idOf(plan),
+      takenOver: takenOverBy(findState(plan, "newState")),
     };
   }
   const step = plan[plan.length - 1];
@@ -88,6 +99,7 @@ function verdictFor(urn: string, steps: PreviewStep[]): OfferChange | undefined 
       replaceReasons: [],
       drifted,
       id: adoptedId(step.newState.inputs),
+      takenOver: takenOverBy(step.newState.inputs),
     };
   }
   if (step.op === "create" || step.op === "update" || step.op === "delete") {
@@ -110,6 +122,18 @@ export function adoptedId(inputs: OfferInputs | undefined): string | undefined {
   const id = inputs?.adoptId;
   if (typeof id === "number" && Number.isInteger(id)) return String(id);
   return typeof id === "string" && /^[1-9][0-9]*$/.test(id) ? id : undefined;
+}
+
+function takenOverBy(inputs: OfferInputs | undefined): TakenOver | undefined {
+  return inputs?.adoptId === undefined ? undefined : { id: adoptedId(inputs) };
+}
+
+/**
+ * What the file's values replace in Affise, as far as the review knows: the old inputs, or for a
+ * create that takes an offer over, that offer's values if they were read (else unknown).
+ */
+export function previousValues(change: OfferChange): OfferInputs | undefined {
+  return change.takenOver ? change.takenOver.values : change.before;
 }
 
 function findState(steps: PreviewStep[], which: "oldState" | "newState") {

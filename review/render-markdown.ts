@@ -5,7 +5,13 @@
  */
 import { fieldChanges } from "./field-changes";
 import type { Violation } from "./guardrails";
-import { adoptedId, type OfferChange, type OfferInputs } from "./offer-changes";
+import {
+  adoptedId,
+  type OfferChange,
+  type OfferInputs,
+  previousValues,
+  type TakenOver,
+} from "./offer-changes";
 import {
   comparePayments,
   conditionsLabel,
@@ -61,15 +67,13 @@ export function summaryLine(changes: OfferChange[]): string {
     .filter(([n]) => n)
     .map(([n, word], i) => `${i === 0 ? plural(n as number, "offer") : n} ${word}`);
   // A created or deleted offer's payouts come and go with it: not counted as payout changes. Nor
-  // are an adoption's, unless its offer was read from Affise (a preview cannot see them).
+  // are those of an offer taken over, unless it was read from Affise (a preview cannot see them).
   const payouts = changes
-    .filter(
-      (change) =>
-        change.verdict === "update" ||
-        change.verdict === "replace" ||
-        (change.verdict === "adopt" && change.before !== undefined),
-    )
-    .flatMap((change) => allPaymentChanges(change.before, change.after));
+    .filter((change) => change.verdict !== "create" && change.verdict !== "delete")
+    .flatMap((change) => {
+      const previous = previousValues(change);
+      return previous ? allPaymentChanges(previous, change.after) : [];
+    });
   const moved = (sign: number) =>
     payouts.filter(
       (p) =>
@@ -126,12 +130,15 @@ function offerSection(change: OfferChange, files?: Map<string, string>): Section
 }
 
 function verdictWarning(change: OfferChange): string | undefined {
-  if (change.verdict === "adopt") return adoptionWarning(change);
+  if (change.verdict === "adopt") return adoptionWarning(change.takenOver ?? {});
   if (change.verdict === "replace") {
     const because = change.replaceReasons.length
       ? ` because ${change.replaceReasons.map(code).join(", ")} changed`
       : "";
-    return `**This replaces the offer**${because}: ${replacementMade(change.after)}; ${oldOfferFate(change)}.\n`;
+    const replaces = `**This replaces the offer**${because}: ${replacementMade(change.after)}; ${oldOfferFate(change)}.`;
+    return change.takenOver
+      ? `${replaces}\n\n${takenOverValues(change.takenOver, ...valuesOf(change.takenOver))}\n`
+      : `${replaces}\n`;
   }
   if (change.verdict === "delete") {
     return change.before?.deletePolicy === "stop"
@@ -141,16 +148,32 @@ function verdictWarning(change: OfferChange): string | undefined {
   return undefined;
 }
 
-function adoptionWarning(change: OfferChange): string {
-  const which = change.id ? `Affise offer ${change.id}` : "the Affise offer adoptId names";
-  const takesOver = `**This takes over ${which}**: it keeps its id, tracking links and statistics, and is set to what the file declares.`;
-  if (change.before)
-    return `${takesOver} Its values in Affise, read by this review, → the file's:\n`;
-  const unseen =
-    "A preview cannot see the offer's values in Affise: where they differ from the file, merging overwrites them, and they are not listed here";
-  return change.unread
-    ? `${takesOver} ${unseen}: they could not be read, as ${inline(change.unread)}.\n`
-    : `${takesOver} ${unseen} (\`affise-review --read-affise\` reads them).\n`;
+function adoptionWarning(takenOver: TakenOver): string {
+  const takesOver = `**This takes over ${takenOverName(takenOver)}**: it keeps its id, tracking links and statistics, and is set to what the file declares.`;
+  return `${takesOver} ${takenOverValues(takenOver, "Its values in Affise", "the offer's values in Affise")}\n`;
+}
+
+function valuesOf({ id }: TakenOver): [string, string] {
+  const values = id
+    ? `Affise offer ${id}'s values`
+    : "the values of the Affise offer adoptId names";
+  return [values.charAt(0).toUpperCase() + values.slice(1), values];
+}
+
+function takenOverName({ id }: TakenOver): string {
+  return id ? `Affise offer ${id}` : "the Affise offer adoptId names";
+}
+
+/**
+ * Whether the taken-over offer's values are shown below, and if not, why not. `seen` and
+ * `unseen` name those values in the sentence that says which.
+ */
+function takenOverValues(takenOver: TakenOver, seen: string, unseen: string): string {
+  if (takenOver.values) return `${seen}, read by this review, → the file's:`;
+  const hidden = `A preview cannot see ${unseen}: where they differ from the file, merging overwrites them, and they are not listed here`;
+  return takenOver.unread
+    ? `${hidden}: they could not be read, as ${inline(takenOver.unread)}.`
+    : `${hidden} (\`affise-review --read-affise\` reads them).`;
 }
 
 /** A replacement's create adopts the offer `adoptId` names, if any; otherwise it makes one. */
@@ -183,13 +206,12 @@ function driftLines(change: OfferChange): string[] {
 
 function changeLines(change: OfferChange): string[] {
   if (change.verdict === "delete") return payoutTable(change.before, undefined);
-  if (change.verdict === "create" || (change.verdict === "adopt" && !change.before)) {
-    return payoutTable(undefined, change.after);
-  }
+  const previous = previousValues(change);
+  if (change.verdict === "create" || !previous) return payoutTable(undefined, change.after);
   const lines: string[] = [];
-  const payments = allPaymentChanges(change.before, change.after);
+  const payments = allPaymentChanges(previous, change.after);
   if (payments.length > 0) lines.push(...paymentChangeTable(payments), "");
-  const fields = fieldChanges(change.before, change.after);
+  const fields = fieldChanges(previous, change.after);
   if (fields.length > 0) {
     lines.push(
       ...fields.map((f) => `- ${code(f.field)}: ${shownValue(f.before)} → ${shownValue(f.after)}`),
@@ -198,7 +220,7 @@ function changeLines(change: OfferChange): string[] {
   }
   if (lines.length === 0) {
     lines.push(
-      change.verdict === "adopt"
+      change.takenOver
         ? "Affise already holds what the file declares: adopting it writes nothing.\n"
         : "No visible change in the offer's fields.\n",
     );

@@ -6,7 +6,7 @@ import {
   type GuardrailSettings,
   type Violation,
 } from "./guardrails";
-import { offerChanges, type OfferChange } from "./offer-changes";
+import { offerChanges, type OfferChange, previousValues } from "./offer-changes";
 import type { PreviewDigest } from "./preview-json";
 import { renderReview } from "./render-markdown";
 
@@ -40,7 +40,7 @@ export function reviewChanges(
       change.name,
       [
         ...(change.after ? declaredOfferFindings(change.after, settings) : []),
-        ...changeFindings(change.before, change.after, settings),
+        ...changeFindings(previousValues(change), change.after, settings),
       ],
       settings,
     ),

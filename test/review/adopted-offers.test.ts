@@ -43,10 +43,22 @@ function form(fields: { title: string; url: string; revenue: number; externalOff
 
 let emulator: RunningEmulator;
 
-/** Offers 1 to 3, as the fixture's stack had them: 2 is the one `legacy` adopts. */
+/**
+ * Offers 1 to 3, as the fixture's stack had them: `legacy` adopts 2; `spring` (Affise id 1) is
+ * replaced by a resource that adopts 3.
+ */
 async function seedAccount(legacy: ReturnType<typeof form>): Promise<void> {
-  const other = form({ title: "Other", url: "https://shop.example.com/o?c={clickid}", revenue: 1 });
-  for (const body of [other, legacy, other]) {
+  const spring = form({
+    title: "Spring",
+    url: "https://shop.example.com/offer?click={clickid}",
+    revenue: 30,
+  });
+  const partner = form({
+    title: "Partner deal (made by a script)",
+    url: "https://shop.example.com/offer?click={clickid}",
+    revenue: 20,
+  });
+  for (const body of [spring, legacy, partner]) {
     const answer = await fetch(`${emulator.url}/3.0/admin/offer`, {
       method: "POST",
       headers: { "API-Key": KEY },
@@ -54,6 +66,14 @@ async function seedAccount(legacy: ReturnType<typeof form>): Promise<void> {
     });
     expect(answer.status).toBe(200);
   }
+}
+
+/** One offer's section of the comment: from its heading to the next. */
+function section(markdown: string, name: string): string {
+  const start = markdown.indexOf(`: \`${name}\``);
+  if (start < 0) throw new Error(`no section for ${name}`);
+  const end = markdown.indexOf("\n### ", start);
+  return markdown.slice(start, end < 0 ? undefined : end);
 }
 
 const client = () => new AffiseClient(resolveConnection({ apiUrl: emulator.url, apiKey: KEY }));
@@ -75,20 +95,41 @@ it("shows what adopting the offer changes in Affise, read only", async () => {
   const changes = await readAdoptedOffers(offerChanges(preview), client());
   const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
 
-  expect(markdown).toContain("**1 offer adopted, 1 replaced; 1 payout raised**");
-  expect(markdown).toContain(
+  expect(markdown).toContain("**1 offer adopted, 1 replaced; 2 payouts raised**");
+  const legacy = section(markdown, "legacy");
+  expect(legacy).toContain(
     "**This takes over Affise offer 2**: it keeps its id, tracking links and statistics, and is set to what the file declares. Its values in Affise, read by this review, → the file's:",
   );
-  expect(markdown).toContain(
+  expect(legacy).toContain(
     "| US · desktop · goal 1 | 45 USD → **50 USD** | 100 USD | 55 USD → 50 USD |",
   );
-  expect(markdown).toContain('- `title`: "Legacy (made in the UI)" → "Legacy"');
-  expect(markdown).toContain(
+  expect(legacy).toContain('- `title`: "Legacy (made in the UI)" → "Legacy"');
+  expect(legacy).toContain(
     '- `url`: "https://shop.example.com/legacy?click={clickid}" → "https://shop.example.com/offer?click={clickid}"',
   );
-  expect(markdown).toContain(`- \`externalOfferId\`: (not set) → "${LEGACY_MARKER}"`);
+  expect(legacy).toContain(`- \`externalOfferId\`: (not set) → "${LEGACY_MARKER}"`);
   expect(markdown).not.toContain("A preview cannot see");
-  expect(emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual(["GET /3.0/offer/2"]);
+  expect(
+    emulator
+      .requests()
+      .map((r) => `${r.method} ${r.path}`)
+      .sort(),
+  ).toEqual(["GET /3.0/offer/2", "GET /3.0/offer/3"]);
+});
+
+it("shows what a replacement that adopts changes in the offer it takes over, not in the old one", async () => {
+  await seedAccount(
+    form({ title: "Legacy", url: "https://shop.example.com/offer?click={clickid}", revenue: 50 }),
+  );
+  const changes = await readAdoptedOffers(offerChanges(preview), client());
+  const spring = section(reviewChanges(changes, DEFAULT_SETTINGS).markdown, "spring");
+  expect(spring).toContain("Affise offer 3 is taken over");
+  expect(spring).toContain("the old one, Affise id 1, is stopped and kept (deletePolicy: stop).");
+  expect(spring).toContain("Affise offer 3's values, read by this review, → the file's:");
+  expect(spring).toContain(
+    "| US · desktop · goal 1 | 20 USD → **30 USD** | 100 USD | 80 USD → 70 USD |",
+  );
+  expect(spring).toContain('- `title`: "Partner deal (made by a script)" → "Spring"');
 });
 
 it("shows no change when Affise already holds what the file declares", async () => {
@@ -106,8 +147,8 @@ it("shows no change when Affise already holds what the file declares", async () 
   expect(markdown).toContain(
     "Affise already holds what the file declares: adopting it writes nothing.",
   );
-  expect(markdown).not.toContain("| Payout |");
-  expect(adoption?.before).toBeDefined();
+  expect(section(markdown, "legacy")).not.toContain("| Payout |");
+  expect(adoption?.takenOver?.values).toBeDefined();
 });
 
 it("on a new stack, whose marker is not known yet, says the marker is written and nothing else", async () => {
@@ -189,7 +230,7 @@ it("leaves an adoption unread, saying why, when its account is its own or the re
   expect(markdown).toContain(
     "they could not be read, as it names an Affise account of its own (apiUrl), whose key the review does not have.",
   );
-  expect(failed.before).toBeUndefined();
+  expect(failed.takenOver?.values).toBeUndefined();
 });
 
 it("affise-review --read-affise takes the key from AFFISE_API_KEY and never prints it", async () => {

@@ -66,6 +66,9 @@ describe("reading real pulumi preview --json output", () => {
       "**This replaces the offer** because `adoptId` changed: Affise offer 3 is taken over (it keeps its id, tracking links and statistics) and set to what the file declares; the old one, Affise id 1, is stopped and kept (deletePolicy: stop).",
     );
     expect(markdown).not.toContain("Affise gets a new offer");
+    expect(markdown).toContain(
+      "A preview cannot see Affise offer 3's values: where they differ from the file, merging overwrites them, and they are not listed here (`affise-review --read-affise` reads them).",
+    );
   });
 
   it("says so when a preview changes no offer", () => {
