@@ -77,9 +77,9 @@ describeWithPulumi("an exported account adopted with the real Pulumi CLI", (cli)
     const preview = parsePreviewJson((await stack.ok(["preview", "--json"])).stdout);
     const client = new AffiseClient(resolveConnection({ apiUrl: emulator.url, apiKey: API_KEY }));
     const changes = await readAdoptedOffers(offerChanges(preview), client);
-    expect(changes.filter((change) => change.verdict === "adopt" && change.before)).toHaveLength(
-      COUNT,
-    );
+    expect(
+      changes.filter((change) => change.verdict === "adopt" && change.takenOver?.values),
+    ).toHaveLength(COUNT);
     const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
     const fieldLines = markdown.split("\n").filter((line) => line.startsWith("- `"));
     const needMarker = ids.filter((_, i) => !ownId(i)).length;
