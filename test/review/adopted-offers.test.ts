@@ -58,7 +58,12 @@ async function seedAccount(legacy: ReturnType<typeof form>): Promise<void> {
     url: "https://shop.example.com/offer?click={clickid}",
     revenue: 20,
   });
-  for (const body of [spring, legacy, partner]) {
+  await postOffers([spring, legacy, partner]);
+}
+
+/** Posted in order, so Affise numbers them 1, 2, 3… */
+async function postOffers(bodies: URLSearchParams[]): Promise<void> {
+  for (const body of bodies) {
     const answer = await fetch(`${emulator.url}/3.0/admin/offer`, {
       method: "POST",
       headers: { "API-Key": KEY },
@@ -66,6 +71,14 @@ async function seedAccount(legacy: ReturnType<typeof form>): Promise<void> {
     });
     expect(answer.status).toBe(200);
   }
+}
+
+/** The review, reading Affise, of the fixture's preview against an account whose offer 2 is `legacy`. */
+async function reviewWithLegacy(legacy: Parameters<typeof form>[0]) {
+  await seedAccount(form(legacy));
+  emulator.clearRequests();
+  const changes = await readAdoptedOffers(offerChanges(preview), client());
+  return reviewChanges(changes, DEFAULT_SETTINGS);
 }
 
 /** One offer's section of the comment: from its heading to the next. */
@@ -84,16 +97,11 @@ beforeEach(async () => {
 afterEach(() => emulator.close());
 
 it("shows what adopting the offer changes in Affise, read only", async () => {
-  await seedAccount(
-    form({
-      title: "Legacy (made in the UI)",
-      url: "https://shop.example.com/legacy?click={clickid}",
-      revenue: 45,
-    }),
-  );
-  emulator.clearRequests();
-  const changes = await readAdoptedOffers(offerChanges(preview), client());
-  const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
+  const { markdown } = await reviewWithLegacy({
+    title: "Legacy (made in the UI)",
+    url: "https://shop.example.com/legacy?click={clickid}",
+    revenue: 45,
+  });
 
   expect(markdown).toContain("**1 offer adopted, 1 replaced; 2 payouts raised**");
   const legacy = section(markdown, "legacy");
@@ -118,11 +126,12 @@ it("shows what adopting the offer changes in Affise, read only", async () => {
 });
 
 it("shows what a replacement that adopts changes in the offer it takes over, not in the old one", async () => {
-  await seedAccount(
-    form({ title: "Legacy", url: "https://shop.example.com/offer?click={clickid}", revenue: 50 }),
-  );
-  const changes = await readAdoptedOffers(offerChanges(preview), client());
-  const spring = section(reviewChanges(changes, DEFAULT_SETTINGS).markdown, "spring");
+  const { markdown } = await reviewWithLegacy({
+    title: "Legacy",
+    url: "https://shop.example.com/offer?click={clickid}",
+    revenue: 50,
+  });
+  const spring = section(markdown, "spring");
   expect(spring).toContain("Affise offer 3 is taken over");
   expect(spring).toContain("the old one, Affise id 1, is stopped and kept (deletePolicy: stop).");
   expect(spring).toContain("Affise offer 3's values, read by this review, → the file's:");
@@ -133,17 +142,13 @@ it("shows what a replacement that adopts changes in the offer it takes over, not
 });
 
 it("shows no change when Affise already holds what the file declares", async () => {
-  await seedAccount(
-    form({
-      title: "Legacy",
-      url: "https://shop.example.com/offer?click={clickid}",
-      revenue: 50,
-      externalOfferId: LEGACY_MARKER,
-    }),
-  );
-  const changes = await readAdoptedOffers(offerChanges(preview), client());
+  const { changes, markdown } = await reviewWithLegacy({
+    title: "Legacy",
+    url: "https://shop.example.com/offer?click={clickid}",
+    revenue: 50,
+    externalOfferId: LEGACY_MARKER,
+  });
   const adoption = changes.find((change) => change.verdict === "adopt");
-  const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
   expect(markdown).toContain(
     "Affise already holds what the file declares: adopting it writes nothing.",
   );
@@ -156,23 +161,11 @@ it("on a new stack, whose marker is not known yet, says the marker is written an
     fs.readFileSync(path.join(__dirname, "fixtures", "preview-adopt-new-stack.json"), "utf8"),
   );
   // Offers 1 and 2 exactly as the files declare them, but for this stack's marker.
-  for (const title of ["Legacy", "Partner deal (made by a script)"]) {
-    const body = form({
-      title,
-      url: "https://shop.example.com/offer?click={clickid}",
-      revenue: 50,
-    });
-    if (title !== "Legacy") body.set("payments[0][revenue]", "20");
-    expect(
-      (
-        await fetch(`${emulator.url}/3.0/admin/offer`, {
-          method: "POST",
-          headers: { "API-Key": KEY },
-          body,
-        })
-      ).status,
-    ).toBe(200);
-  }
+  const url = "https://shop.example.com/offer?click={clickid}";
+  await postOffers([
+    form({ title: "Legacy", url, revenue: 50 }),
+    form({ title: "Partner deal (made by a script)", url, revenue: 20 }),
+  ]);
   const changes = await readAdoptedOffers(offerChanges(newStack), client());
   const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
   expect(changes.map((change) => [change.name, change.verdict, change.id])).toEqual([
@@ -190,15 +183,11 @@ it("on a new stack, whose marker is not known yet, says the marker is written an
 });
 
 it("does not let what Affise holds add markup to the comment", async () => {
-  await seedAccount(
-    form({
-      title: "Sale</summary>\n## ✅ Approved by finance <img src=x>",
-      url: "https://shop.example.com/offer?click={clickid}",
-      revenue: 50,
-    }),
-  );
-  const changes = await readAdoptedOffers(offerChanges(preview), client());
-  const { markdown } = reviewChanges(changes, DEFAULT_SETTINGS);
+  const { markdown } = await reviewWithLegacy({
+    title: "Sale</summary>\n## ✅ Approved by finance <img src=x>",
+    url: "https://shop.example.com/offer?click={clickid}",
+    revenue: 50,
+  });
   expect(markdown).toContain("- `title`: ");
   expect(markdown).not.toContain("\n## ✅");
   expect(markdown).not.toContain("<img");
