@@ -181,8 +181,8 @@ function replacementMade(after: OfferInputs | undefined): string {
   if (after?.adoptId === undefined) {
     return "Affise gets a new offer (new id and tracking links, statistics start again)";
   }
-  const id = adoptedId(after);
-  return `${id ? `Affise offer ${id}` : "the Affise offer adoptId names"} is taken over (it keeps its id, tracking links and statistics) and set to what the file declares`;
+  const name = takenOverName({ id: adoptedId(after) });
+  return `${name} is taken over (it keeps its id, tracking links and statistics) and set to what the file declares`;
 }
 
 /** The replaced offer goes as its own deletePolicy says. */
