@@ -8,7 +8,7 @@ import {
 } from "./guardrails";
 import { offerChanges, type OfferChange, previousValues } from "./offer-changes";
 import type { PreviewDigest } from "./preview-json";
-import { renderReview } from "./render-markdown";
+import { type ReviewOptions as RenderOptions, renderReview } from "./render-markdown";
 
 export interface Review {
   changes: OfferChange[];
@@ -16,10 +16,8 @@ export interface Review {
   markdown: string;
 }
 
-export interface ReviewOptions {
-  files?: Map<string, string>;
-  maxLength?: number;
-}
+/** What the comment is rendered with, but the violations: the review finds those itself. */
+type ReviewOptions = Omit<RenderOptions, "violations">;
 
 export function reviewPreview(
   preview: PreviewDigest,
